@@ -1,0 +1,62 @@
+# The README's commands. `make run` and `make test` do all the set-up on a fresh machine.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.13 || command -v python3.12 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+SECRET_KEY_FILE := var/secret_key
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test serve demo lint lock clean help
+
+help:
+	@echo "make run    set up, load the demo newsroom and serve it on http://$(HOST):$(PORT)"
+	@echo "make test   set up and run the whole test suite"
+	@echo "make lint   run ruff"
+	@echo "make lock   re-pin requirements.lock from pyproject.toml's ranges"
+
+$(PY):
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' || { \
+	  echo "Newsroom needs Python 3.12 or newer; '$(PYTHON)' is $$($(PYTHON) --version 2>&1)."; \
+	  echo "Install Python 3.13 (or run: make PYTHON=/path/to/python3.13 run)."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(STAMP): $(PY) requirements.lock
+	$(PY) -m pip install --quiet -r requirements.lock
+	touch $(STAMP)
+
+$(SECRET_KEY_FILE):
+	@mkdir -p var
+	@$(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $(SECRET_KEY_FILE)
+	@chmod 600 $(SECRET_KEY_FILE)
+
+LOCAL_ENV = DEBUG=$${DEBUG:-true} SECRET_KEY=$${SECRET_KEY:-$$(cat $(SECRET_KEY_FILE))}
+
+demo: $(STAMP) $(SECRET_KEY_FILE)
+	$(LOCAL_ENV) $(PY) manage.py migrate --no-input
+	$(LOCAL_ENV) $(PY) manage.py load_demo
+
+run: demo
+	@echo
+	@echo "Newsroom is at http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
+	@echo
+	$(LOCAL_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
+
+test: $(STAMP)
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(PY) -m pip install --quiet ruff && $(VENV)/bin/ruff check .
+
+# Resolve pyproject.toml's ranges in a scratch virtualenv and pin the result.
+lock:
+	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet --upgrade pip
+	.venv-lock/bin/pip install --quiet . --group test
+	.venv-lock/bin/pip freeze --exclude newsroom > requirements.lock
+	rm -rf .venv-lock build *.egg-info
+
+clean:
+	rm -rf $(VENV) var/static .pytest_cache

@@ -1,0 +1,229 @@
+"""The editors' admin: stories with their items, sources, bylines and notices."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelectMultiple
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from taggit.models import Tag
+
+from articles.models import (
+    Author,
+    Category,
+    Correction,
+    RoundupItem,
+    Source,
+    Story,
+    StoryAuthor,
+    StoryRedirect,
+)
+
+
+class PublishingRulesFormSet(forms.BaseInlineFormSet):
+    """Inline formsets that check the publishing rules against what is being submitted."""
+
+    def kept_forms(self):
+        return [
+            form
+            for form in self.forms
+            if form.has_changed() or form.instance.pk
+            if not (self.can_delete and self._should_delete_form(form))
+            if form.cleaned_data
+        ]
+
+
+class BylineFormSet(PublishingRulesFormSet):
+    def clean(self):
+        super().clean()
+        story = self.instance
+        if story.status == Story.Status.PUBLISHED and not self.kept_forms():
+            raise ValidationError(_("A published story needs at least one author."))
+
+
+class RoundupItemFormSet(PublishingRulesFormSet):
+    def clean(self):
+        super().clean()
+        story = self.instance
+        if story.status != Story.Status.PUBLISHED:
+            return
+        items = [form.instance for form in self.kept_forms()]
+        if not story.body.strip() and not items:
+            raise ValidationError(_("A published story needs a body or at least one round-up item."))
+        for form in self.kept_forms():
+            if not form.cleaned_data.get("source_line", "").strip():
+                form.add_error("source_line", _("An item in a published story needs a source line."))
+
+
+class BylineInline(admin.TabularInline):
+    model = StoryAuthor
+    formset = BylineFormSet
+    autocomplete_fields = ["author"]
+    extra = 0
+    min_num = 0
+    verbose_name = _("byline")
+    verbose_name_plural = _("bylines (in order)")
+
+
+class RoundupItemInline(admin.StackedInline):
+    model = RoundupItem
+    formset = RoundupItemFormSet
+    fields = [("headline", "position"), "body", "source_line", "anchor"]
+    extra = 0
+
+
+class SourceInline(admin.TabularInline):
+    model = Source
+    fields = ["position", "title", "outlet", "url", "language", "item", "published_on", "accessed_on"]
+    extra = 0
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "item":
+            story_id = request.resolver_match.kwargs.get("object_id")
+            kwargs["queryset"] = RoundupItem.objects.filter(story_id=story_id)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class CorrectionInline(admin.TabularInline):
+    """Existing notices show read-only: a live notice is only ever added to."""
+
+    model = Correction
+    fields = ["kind", "text", "created_at"]
+    readonly_fields = ["created_at"]
+    extra = 0
+    can_delete = False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class StoryAdminForm(forms.ModelForm):
+    tags = forms.ModelMultipleChoiceField(
+        queryset=Tag.objects.all(), required=False, label=_("Tags"),
+        widget=AutocompleteSelectMultiple(Story._meta.get_field("tags"), admin.site),
+    )
+    substantive_update = forms.BooleanField(
+        required=False, label=_("This edit is a substantive update"),
+        help_text=_("Moves the story's “updated” time. Leave unticked for typo fixes."),
+    )
+
+    class Meta:
+        model = Story
+        exclude = ["tags"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["tags"].initial = list(self.instance.tags.all())
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") == Story.Status.PUBLISHED:
+            if not cleaned.get("primary_category"):
+                self.add_error("primary_category", _("A published story needs a primary category."))
+        return cleaned
+
+
+@admin.register(Story)
+class StoryAdmin(admin.ModelAdmin):
+    form = StoryAdminForm
+    list_display = ["headline", "status", "primary_category", "byline", "published_at", "updated_at"]
+    list_filter = ["status", "primary_category", "authors", "published_at"]
+    list_select_related = ["primary_category"]
+    search_fields = ["headline", "standfirst", "body", "items__headline"]
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ["headline"]}
+    autocomplete_fields = ["primary_category", "categories"]
+    inlines = [BylineInline, RoundupItemInline, SourceInline, CorrectionInline]
+    actions = ["publish_selected", "withdraw_selected"]
+    save_on_top = True
+    fieldsets = [
+        (None, {"fields": ["headline", "slug", "standfirst", "body"]}),
+        (_("Placement"), {"fields": ["primary_category", "categories", "tags"]}),
+        (_("Featured image"), {"fields": ["image", "image_alt", "image_caption", "image_credit"]}),
+        (
+            _("Publishing"),
+            {"fields": ["status", "published_at", "substantive_update", "updated_at", "comments_open"]},
+        ),
+    ]
+    readonly_fields = ["updated_at"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("authors")
+
+    @admin.display(description=_("Byline"))
+    def byline(self, story):
+        return ", ".join(a.name for a in story.authors.all())
+
+    def save_model(self, request, obj, form, change):
+        if obj.status == Story.Status.PUBLISHED and obj.published_at is None:
+            obj.published_at = timezone.now()
+        super().save_model(request, obj, form, change)
+        obj.tags.set(form.cleaned_data.get("tags") or [])
+        if form.cleaned_data.get("substantive_update"):
+            obj.mark_updated(timezone.now())
+
+    def save_formset(self, request, form, formset, change):
+        new_notices = formset.model is Correction
+        instances = formset.save()
+        if new_notices:
+            for notice in instances:
+                form.instance.mark_updated(notice.created_at)
+
+    @admin.action(description=_("Publish selected stories"), permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        published = 0
+        for story in queryset.prefetch_related("items"):
+            try:
+                story.publish()
+                published += 1
+            except ValidationError as error:
+                messages.error(request, f"{story}: {' '.join(error.messages)}")
+        if published:
+            messages.success(
+                request, ngettext("Published %d story.", "Published %d stories.", published) % published
+            )
+
+    @admin.action(description=_("Withdraw selected stories"), permissions=["publish"])
+    def withdraw_selected(self, request, queryset):
+        for story in queryset:
+            story.withdraw()
+        messages.success(request, _("Withdrew %d stories.") % queryset.count())
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm("articles.publish_story")
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "slug", "position", "story_count"]
+    list_editable = ["position"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["parent"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("parent__parent").annotate(
+            primary_count=Count("primary_stories", distinct=True)
+        )
+
+    @admin.display(description=_("Stories"), ordering="primary_count")
+    def story_count(self, category):
+        return category.primary_count
+
+
+@admin.register(Author)
+class AuthorAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "user"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    raw_id_fields = ["user"]
+
+
+@admin.register(StoryRedirect)
+class StoryRedirectAdmin(admin.ModelAdmin):
+    list_display = ["old_slug", "story"]
+    search_fields = ["old_slug", "story__headline"]
+    raw_id_fields = ["story"]

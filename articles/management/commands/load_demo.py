@@ -1,0 +1,158 @@
+"""Load the demo newsroom. Running it again creates nothing twice."""
+
+import io
+import os
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils.dateparse import parse_date, parse_datetime
+from PIL import Image, ImageDraw
+
+from articles import demo_content
+from articles.models import Author, Category, Source, Story, StoryAuthor
+
+DEMO_ACCOUNTS = [
+    # username, role group, full name
+    ("editor", "Editors", "Demo Editor"),
+    ("moderator", "Moderators", "Demo Moderator"),
+    ("contributor", "Contributors", "Demo Contributor"),
+]
+
+
+class Command(BaseCommand):
+    help = "Load the demo newsroom: categories, authors, stories, images and demo accounts."
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            categories = self.load_categories(demo_content.CATEGORIES)
+            authors = {
+                data["slug"]: Author.objects.get_or_create(
+                    slug=data["slug"], defaults={"name": data["name"], "bio": data["bio"]}
+                )[0]
+                for data in demo_content.AUTHORS
+            }
+            created = [
+                data["slug"]
+                for data in demo_content.STORIES
+                if self.load_story(data, categories, authors)
+            ]
+            password = demo_password()
+            accounts = [self.load_account(*account, password=password) for account in DEMO_ACCOUNTS]
+        self.stdout.write(
+            f"Demo newsroom: {len(created)} new stories "
+            f"({Story.objects.count()} in all), {len(categories)} categories, {len(authors)} authors."
+        )
+        self.stdout.write("Demo accounts (log in at /admin/):")
+        for username in accounts:
+            self.stdout.write(f"  {username:<12} password: {password}")
+
+    def load_categories(self, tree, parent=None, found=None):
+        found = {} if found is None else found
+        for position, data in enumerate(tree):
+            category, _ = Category.objects.get_or_create(
+                slug=data["slug"],
+                defaults={
+                    "name": data["name"],
+                    "description": data.get("description", ""),
+                    "parent": parent,
+                    "position": position,
+                },
+            )
+            found[category.slug] = category
+            self.load_categories(data.get("children", []), category, found)
+        return found
+
+    def load_story(self, data, categories, authors):
+        """Create the story with its parts, unless a story with its slug already exists."""
+        if Story.objects.filter(slug=data["slug"]).exists():
+            return False
+        story = Story(
+            slug=data["slug"],
+            headline=data["headline"],
+            standfirst=data["standfirst"],
+            body=data.get("body", ""),
+            primary_category=categories[data["category"]],
+            status=Story.Status.PUBLISHED,
+            published_at=parse_datetime(data["published_at"]),
+            comments_open=data.get("comments_open", True),
+        )
+        image = data.get("image")
+        if image:
+            story.image_alt = image["alt"]
+            story.image_caption = image["caption"]
+            story.image_credit = image["credit"]
+            story.image.save(f"{data['slug']}.jpg", draw_illustration(image["colors"]), save=False)
+        story.save()
+        story.categories.set([categories[slug] for slug in data.get("secondary_categories", [])])
+        story.tags.set(data.get("tags", []))
+        for position, slug in enumerate(data["authors"]):
+            StoryAuthor.objects.create(story=story, author=authors[slug], position=position)
+        items = [
+            story.items.create(position=position, **item) for position, item in enumerate(data.get("items", []))
+        ]
+        for position, source in enumerate(data.get("sources", [])):
+            item_index = source.get("item")
+            Source.objects.create(
+                story=story,
+                item=items[item_index] if item_index is not None else None,
+                position=position,
+                title=source["title"],
+                outlet=source["outlet"],
+                url=source.get("url", ""),
+                language=source.get("language", "en"),
+                published_on=parse_date(source["published_on"]) if source.get("published_on") else None,
+            )
+        for notice in data.get("corrections", []):
+            story.add_notice(notice["kind"], notice["text"], at=parse_datetime(notice["date"]))
+        story.refresh_search_document()
+        return True
+
+    def load_account(self, username, group_name, full_name, *, password):
+        user, created = get_user_model().objects.get_or_create(
+            username=username,
+            defaults={"is_staff": True, "first_name": full_name.split()[0], "last_name": full_name.split()[-1]},
+        )
+        if created or not user.check_password(password):
+            user.set_password(password)
+            user.save()
+        group, _ = Group.objects.get_or_create(name=group_name)
+        user.groups.add(group)
+        return username
+
+
+def demo_password():
+    """DEMO_PASSWORD, or one generated on the first run and kept under var/."""
+    if os.environ.get("DEMO_PASSWORD"):
+        return os.environ["DEMO_PASSWORD"]
+    path = settings.VAR_DIR / "demo_password"
+    if path.exists():
+        return path.read_text().strip()
+    password = secrets.token_urlsafe(12)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(password + "\n")
+    path.chmod(0o600)
+    return password
+
+
+def draw_illustration(colors, size=(1600, 900)):
+    """An abstract illustration in the given colours, so demo stories have real images."""
+    background, accent = colors[0], colors[-1]
+    image = Image.new("RGB", size, background)
+    draw = ImageDraw.Draw(image)
+    width, height = size
+    for step in range(12):
+        inset = step * 36
+        draw.ellipse(
+            [width * 0.55 + inset, height * 0.1 + inset, width * 1.2 - inset, height * 1.1 - inset],
+            outline=accent,
+            width=6,
+        )
+    draw.rectangle([0, height * 0.72, width * 0.45, height * 0.76], fill=accent)
+    output = io.BytesIO()
+    image.save(output, "JPEG", quality=85)
+    return ContentFile(output.getvalue())

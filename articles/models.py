@@ -1,0 +1,526 @@
+"""The newsroom's content: categories, authors, stories, round-up items, cited sources,
+corrections. Visibility rules live on `StoryQuerySet`; every public page starts there."""
+
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+
+from articles.images import make_renditions, store_upload_without_metadata, validate_image
+from newsroom.sanitize import clean_html
+
+PATH_SEPARATOR = " · "
+
+
+def image_upload_to(instance, filename):
+    """Stored names are generated; the uploaded file's name is never used."""
+    return f"images/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{filename.rsplit('.', 1)[-1].lower()}"
+
+
+class CategoryQuerySet(models.QuerySet):
+    def descendant_ids(self, category):
+        """Ids of `category` and every category below it, at any depth, in one query."""
+        children = {}
+        for pk, parent_id in self.values_list("pk", "parent_id"):
+            children.setdefault(parent_id, []).append(pk)
+        found, todo = [], [category.pk]
+        while todo:
+            pk = todo.pop()
+            found.append(pk)
+            todo.extend(children.get(pk, []))
+        return found
+
+    def top_level(self):
+        return self.filter(parent__isnull=True)
+
+
+class Category(models.Model):
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children",
+        verbose_name=_("parent"),
+    )
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    position = models.PositiveIntegerField(_("position"), default=0)
+
+    objects = CategoryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(parent=models.F("pk")), name="category_not_own_parent"
+            )
+        ]
+
+    def __str__(self):
+        return self.path_name
+
+    def get_absolute_url(self):
+        return reverse("articles:category", kwargs={"slug": self.slug})
+
+    def clean(self):
+        node = self.parent
+        while node is not None:
+            if node.pk == self.pk and self.pk is not None:
+                raise ValidationError({"parent": _("A category cannot sit under itself.")})
+            node = node.parent
+
+    def ancestors(self):
+        """Categories from the top of the tree down to this one (included)."""
+        chain, node = [], self
+        while node is not None:
+            chain.append(node)
+            node = node.parent
+        return chain[::-1]
+
+    @property
+    def path_name(self):
+        return PATH_SEPARATOR.join(c.name for c in self.ancestors())
+
+
+class Author(models.Model):
+    name = models.CharField(_("display name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    bio = models.TextField(_("short bio"), blank=True, max_length=1000)
+    photo = models.ImageField(
+        _("photo"), upload_to=image_upload_to, blank=True, validators=[validate_image]
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="author", verbose_name=_("user account"),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        store_upload_without_metadata(self.photo)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:author", kwargs={"slug": self.slug})
+
+
+class StoryQuerySet(models.QuerySet):
+    def published(self, now=None):
+        """Stories the public may see: published, and their publication time has come."""
+        return self.filter(
+            status=Story.Status.PUBLISHED, published_at__lte=now or timezone.now()
+        )
+
+    def in_category(self, category):
+        """Stories whose primary or secondary category is `category` or below it."""
+        ids = Category.objects.descendant_ids(category)
+        matching = Story.objects.filter(
+            Q(primary_category__in=ids) | Q(categories__in=ids)
+        ).values("pk")
+        return self.filter(pk__in=matching)
+
+    def by_author(self, author):
+        return self.filter(authors=author)
+
+    def tagged(self, tag):
+        return self.filter(tags=tag)
+
+    def latest_first(self):
+        return self.order_by("-published_at", "-pk")
+
+    def for_listing(self):
+        """Everything a story card shows, in a fixed number of queries."""
+        return self.select_related("primary_category__parent").prefetch_related(
+            models.Prefetch("bylines", queryset=StoryAuthor.objects.select_related("author"))
+        )
+
+    def for_detail(self):
+        """Everything the story page shows, in a fixed number of queries."""
+        return self.select_related("primary_category__parent__parent__parent").prefetch_related(
+            models.Prefetch("bylines", queryset=StoryAuthor.objects.select_related("author")),
+            "items",
+            "sources",
+            "corrections",
+            "tags",
+            "categories",
+        )
+
+    def related_to(self, story):
+        """Other stories sharing a tag or the primary category, most shared tags first."""
+        tag_ids = [tag.pk for tag in story.tags.all()]
+        return (
+            self.exclude(pk=story.pk)
+            .filter(Q(tags__in=tag_ids) | Q(primary_category=story.primary_category_id))
+            .annotate(shared_tags=models.Count("tags", filter=Q(tags__in=tag_ids), distinct=True))
+            .order_by("-shared_tags", "-published_at")
+            .for_listing()
+        )
+
+    def grouped_by_section(self, per_section=4, scan=200):
+        """Top-level categories, each with `latest_stories` from anywhere in its tree.
+
+        Two queries whatever the number of stories: the category tree and the latest
+        `scan` stories, bucketed in Python.
+        """
+        categories = {c.pk: c for c in Category.objects.all()}
+        sections = [c for c in categories.values() if c.parent_id is None]
+        for section in sections:
+            section.latest_stories = []
+
+        def section_of(category_id):
+            category = categories[category_id]
+            while category.parent_id is not None:
+                category = categories[category.parent_id]
+            return category
+
+        for story in self.for_listing().latest_first()[:scan]:
+            if story.primary_category_id in categories:
+                bucket = section_of(story.primary_category_id).latest_stories
+                if len(bucket) < per_section:
+                    bucket.append(story)
+        return [s for s in sorted(sections, key=lambda c: (c.position, c.name)) if s.latest_stories]
+
+
+class Story(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        IN_REVIEW = "review", _("In review")
+        PUBLISHED = "published", _("Published")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    headline = models.CharField(_("headline"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    standfirst = models.TextField(
+        _("standfirst"), blank=True, max_length=600,
+        help_text=_("One or two sentences under the headline; also the summary in feeds."),
+    )
+    body = models.TextField(
+        _("body"), blank=True,
+        help_text=_("Rich text. Leave empty when the story is made of round-up items."),
+    )
+    authors = models.ManyToManyField(
+        Author, through="StoryAuthor", related_name="stories", verbose_name=_("authors")
+    )
+    primary_category = models.ForeignKey(
+        Category, null=True, blank=True, on_delete=models.PROTECT, related_name="primary_stories",
+        verbose_name=_("primary category"),
+    )
+    categories = models.ManyToManyField(
+        Category, blank=True, related_name="secondary_stories",
+        verbose_name=_("secondary categories"),
+    )
+    tags = TaggableManager(_("tags"), blank=True)
+    image = models.ImageField(
+        _("featured image"), upload_to=image_upload_to, blank=True, validators=[validate_image]
+    )
+    image_alt = models.CharField(_("image alt text"), max_length=250, blank=True)
+    image_caption = models.CharField(_("image caption"), max_length=300, blank=True)
+    image_credit = models.CharField(_("image credit"), max_length=150, blank=True)
+    image_renditions = models.JSONField(default=list, blank=True, editable=False)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status, default=Status.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField(
+        _("publication time"), null=True, blank=True,
+        help_text=_("A future time schedules the story: it appears from then on."),
+    )
+    updated_at = models.DateTimeField(
+        _("last substantive update"), null=True, blank=True,
+        help_text=_("Set by correction notices; leave alone for typo fixes."),
+    )
+    comments_open = models.BooleanField(_("comments open"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    modified_at = models.DateTimeField(auto_now=True)
+    # Headline, standfirst, body and round-up items as plain text, for search.
+    search_document = models.TextField(blank=True, editable=False)
+
+    objects = StoryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        verbose_name = _("story")
+        verbose_name_plural = _("stories")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["draft", "review", "published", "withdrawn"]),
+                name="story_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="published_story_has_time",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "-published_at"], name="story_public_idx")]
+        permissions = [("publish_story", _("Can publish and withdraw stories"))]
+
+    def __str__(self):
+        return self.headline
+
+    def save(self, *args, **kwargs):
+        self.body = clean_html(self.body)
+        if not self.slug:
+            self.slug = slugify(self.headline)[:200]
+        store_upload_without_metadata(self.image)
+        previous_slug = (
+            Story.objects.filter(pk=self.pk).values_list("slug", flat=True).first() if self.pk else None
+        )
+        super().save(*args, **kwargs)
+        if previous_slug and previous_slug != self.slug:
+            self._keep_old_address(previous_slug)
+        self._refresh_renditions()
+
+    def get_absolute_url(self):
+        return reverse("articles:story", kwargs={"slug": self.slug})
+
+    def _keep_old_address(self, old_slug):
+        StoryRedirect.objects.filter(old_slug=self.slug).delete()
+        StoryRedirect.objects.update_or_create(old_slug=old_slug, defaults={"story": self})
+
+    def _refresh_renditions(self):
+        source = self.image.name if self.image else ""
+        made_from = self.image_renditions[0]["source"] if self.image_renditions else ""
+        if source != made_from:
+            self.image_renditions = make_renditions(self.image) if self.image else []
+            Story.objects.filter(pk=self.pk).update(image_renditions=self.image_renditions)
+
+    def refresh_search_document(self):
+        """Rebuild the text search reads; call after the story's items change."""
+        parts = [self.headline, self.standfirst, strip_tags(self.body)]
+        for item in self.items.all():
+            parts += [item.headline, strip_tags(item.body), item.source_line]
+        self.search_document = "\n".join(p for p in parts if p)
+        Story.objects.filter(pk=self.pk).update(search_document=self.search_document)
+
+    @property
+    def is_public(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def byline_authors(self):
+        return [byline.author for byline in self.bylines.all()]
+
+    @property
+    def category_path(self):
+        return self.primary_category.path_name if self.primary_category else ""
+
+    def publishing_problems(self, *, author_count=None, items=None):
+        """Why this story cannot be published yet, as messages for the editor.
+
+        The admin passes the authors and items being submitted with the form; otherwise
+        the stored ones are used.
+        """
+        if author_count is None:
+            author_count = self.authors.count() if self.pk else 0
+        if items is None:
+            items = list(self.items.all()) if self.pk else []
+        problems = []
+        if not self.headline.strip():
+            problems.append(_("A published story needs a headline."))
+        if not self.body.strip() and not items:
+            problems.append(_("A published story needs a body or at least one round-up item."))
+        if self.primary_category_id is None:
+            problems.append(_("A published story needs a primary category."))
+        if author_count < 1:
+            problems.append(_("A published story needs at least one author."))
+        for item in items:
+            if not item.source_line.strip():
+                problems.append(
+                    _("Round-up item “%(headline)s” needs a source line.") % {"headline": item.headline}
+                )
+        return problems
+
+    def publish(self, when=None):
+        """Publish now, or at `when` (a future time schedules it). Raises ValidationError."""
+        problems = self.publishing_problems()
+        if problems:
+            raise ValidationError(problems)
+        self.status = self.Status.PUBLISHED
+        self.published_at = when or self.published_at or timezone.now()
+        self.save()
+
+    def withdraw(self):
+        self.status = self.Status.WITHDRAWN
+        self.comments_open = False
+        self.save()
+
+    def add_notice(self, kind, text, at=None):
+        """Append a correction notice; it moves the story's "updated" time."""
+        notice = Correction.objects.create(story=self, kind=kind, text=text, created_at=at or timezone.now())
+        self.mark_updated(notice.created_at)
+        return notice
+
+    def mark_updated(self, when):
+        if self.updated_at is None or when > self.updated_at:
+            self.updated_at = when
+            Story.objects.filter(pk=self.pk).update(updated_at=when, modified_at=timezone.now())
+
+
+class StoryAuthor(models.Model):
+    """A byline: which author, in which position."""
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="bylines")
+    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="bylines", verbose_name=_("author"))
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("byline")
+        verbose_name_plural = _("bylines")
+        constraints = [
+            models.UniqueConstraint(fields=["story", "author"], name="one_byline_per_author")
+        ]
+
+    def __str__(self):
+        return str(self.author)
+
+
+class RoundupItem(models.Model):
+    """One short story inside a round-up, with its own sub-headline and source line."""
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="items")
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    headline = models.CharField(_("sub-headline"), max_length=200)
+    anchor = models.SlugField(
+        _("anchor"), max_length=80, blank=True,
+        help_text=_("The item's address on the story page; kept when the sub-headline changes."),
+    )
+    body = models.TextField(_("body"))
+    source_line = models.CharField(
+        _("source line"), max_length=300, blank=True,
+        help_text=_("Who reported it, e.g. “U.S. Embassy in China”. Separate several with “;”."),
+    )
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("round-up item")
+        verbose_name_plural = _("round-up items")
+        constraints = [
+            models.UniqueConstraint(fields=["story", "anchor"], name="unique_item_anchor")
+        ]
+
+    def __str__(self):
+        return self.headline
+
+    def save(self, *args, **kwargs):
+        self.body = clean_html(self.body)
+        if not self.anchor:
+            self.anchor = self._free_anchor()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return f"{self.story.get_absolute_url()}#{self.anchor}"
+
+    def _free_anchor(self):
+        base = slugify(self.headline)[:70] or "item"
+        taken = set(
+            RoundupItem.objects.filter(story_id=self.story_id).exclude(pk=self.pk).values_list("anchor", flat=True)
+        )
+        anchor, n = base, 2
+        while anchor in taken:
+            anchor, n = f"{base}-{n}", n + 1
+        return anchor
+
+    @property
+    def sources(self):
+        return [s.strip() for s in self.source_line.split(";") if s.strip()]
+
+
+language_code_validator = RegexValidator(
+    r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", _("Use an ISO 639 language code such as “en” or “es”.")
+)
+
+
+class Source(models.Model):
+    """A work the story relies on: a press release, an article, a report."""
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="sources")
+    item = models.ForeignKey(
+        RoundupItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="cited_sources",
+        verbose_name=_("round-up item"),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    title = models.CharField(_("title of the work"), max_length=300)
+    outlet = models.CharField(_("outlet or publisher"), max_length=200)
+    url = models.URLField(_("link"), max_length=500, blank=True)
+    language = models.CharField(
+        _("language"), max_length=16, default="en", validators=[language_code_validator]
+    )
+    published_on = models.DateField(_("publication date"), null=True, blank=True)
+    accessed_on = models.DateField(_("access date"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("cited source")
+        verbose_name_plural = _("cited sources")
+
+    def __str__(self):
+        return f"“{self.title}” {self.outlet}"
+
+    def clean(self):
+        if self.item_id and self.item.story_id != self.story_id:
+            raise ValidationError({"item": _("Choose a round-up item of this story.")})
+
+
+class Correction(models.Model):
+    """A notice shown on the story. Live notices are only ever added to, never changed."""
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", _("Correction")
+        CLARIFICATION = "clarification", _("Clarification")
+        UPDATE = "update", _("Update")
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="corrections")
+    kind = models.CharField(_("kind"), max_length=15, choices=Kind, default=Kind.CORRECTION)
+    text = models.TextField(_("text"), max_length=2000)
+    created_at = models.DateTimeField(_("date"), default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("correction notice")
+        verbose_name_plural = _("correction notices")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=["correction", "clarification", "update"]),
+                name="correction_kind_valid",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.text[:60]}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not self._state.adding:
+            raise ValidationError(_("A correction notice cannot be changed once it is live; add a new one."))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(_("A correction notice cannot be deleted once it is live."))
+
+
+class StoryRedirect(models.Model):
+    """An old slug of a story, so that links made before a rename keep working."""
+
+    old_slug = models.SlugField(max_length=200, unique=True)
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="redirects")
+
+    def __str__(self):
+        return f"{self.old_slug} → {self.story.slug}"

@@ -1,0 +1,83 @@
+"""schema.org data for story pages: a NewsArticle and its BreadcrumbList.
+
+Built only from the prefetched story, so it adds no query, and from public fields only.
+"""
+
+from django.core.files.storage import default_storage
+from django.templatetags.static import static
+from django.urls import reverse
+
+
+def _iso(moment):
+    return moment.isoformat(timespec="seconds") if moment else None
+
+
+def person(author, site_url):
+    data = {"@type": "Person", "name": author.name, "url": site_url + author.get_absolute_url()}
+    if author.photo:
+        data["image"] = site_url + author.photo.url
+    return data
+
+
+def citation(source):
+    work = {
+        "@type": "CreativeWork",
+        "name": source.title,
+        "publisher": {"@type": "Organization", "name": source.outlet},
+        "inLanguage": source.language,
+    }
+    if source.url:
+        work["url"] = source.url
+    if source.published_on:
+        work["datePublished"] = source.published_on.isoformat()
+    return work
+
+
+def story_graph(story, site_url, site_name):
+    url = site_url + story.get_absolute_url()
+    article = {
+        "@type": "NewsArticle",
+        "@id": url + "#article",
+        "mainEntityOfPage": url,
+        "url": url,
+        "headline": story.headline[:110],
+        "description": story.standfirst,
+        "datePublished": _iso(story.published_at),
+        "dateModified": _iso(story.updated_at or story.published_at),
+        "author": [person(author, site_url) for author in story.byline_authors],
+        "publisher": {
+            "@type": "Organization",
+            "name": site_name,
+            "url": site_url + "/",
+            "logo": {"@type": "ImageObject", "url": site_url + static("img/logo.png"), "width": 512, "height": 512},
+        },
+        "keywords": [tag.name for tag in story.tags.all()],
+        "citation": [citation(source) for source in story.sources.all()],
+    }
+    if story.primary_category:
+        article["articleSection"] = story.primary_category.name
+    if story.image_renditions:
+        article["image"] = [site_url + default_storage.url(r["name"]) for r in story.image_renditions]
+    notices = [
+        {
+            "@type": "CorrectionComment",
+            "text": notice.text,
+            "datePublished": _iso(notice.created_at),
+            "name": notice.get_kind_display(),
+        }
+        for notice in story.corrections.all()
+    ]
+    if notices:
+        article["correction"] = notices
+    trail = story.primary_category.ancestors() if story.primary_category else []
+    crumbs = [{"name": site_name, "url": site_url + reverse("articles:front")}]
+    crumbs += [{"name": c.name, "url": site_url + c.get_absolute_url()} for c in trail]
+    crumbs.append({"name": story.headline, "url": url})
+    breadcrumbs = {
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": n, "name": crumb["name"], "item": crumb["url"]}
+            for n, crumb in enumerate(crumbs, start=1)
+        ],
+    }
+    return {"@context": "https://schema.org", "@graph": [article, breadcrumbs]}

@@ -1,0 +1,119 @@
+"""Public pages. Each view is a QuerySet method, a template and a small context."""
+
+import calendar
+import datetime
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+from taggit.models import Tag
+
+from articles.models import Author, Category, Story, StoryRedirect
+from articles.search import search_stories
+
+STORIES_PER_PAGE = 20
+
+
+def paginate(request, queryset, per_page=STORIES_PER_PAGE):
+    """The requested page of `queryset`; a page number that does not exist is a 404."""
+    try:
+        return Paginator(queryset, per_page).page(request.GET.get("page") or 1)
+    except (PageNotAnInteger, EmptyPage):
+        raise Http404(_("There is no such page.")) from None
+
+
+def front_page(request):
+    latest = list(Story.objects.published().for_listing().latest_first()[:13])
+    sections = Story.objects.published().grouped_by_section(per_section=4)
+    return render(
+        request,
+        "articles/front_page.html",
+        {"lead": latest[0] if latest else None, "latest": latest[1:], "sections": sections},
+    )
+
+
+def story_detail(request, slug):
+    stories = Story.objects.for_detail()
+    if not request.user.is_staff:
+        stories = stories.published()
+    story = stories.filter(slug=slug).first()
+    if story is None:
+        moved = StoryRedirect.objects.filter(old_slug=slug).select_related("story").first()
+        if moved and (moved.story.is_public or request.user.is_staff):
+            return redirect(moved.story, permanent=True)
+        raise Http404(_("No story at this address."))
+    response = render(
+        request,
+        "articles/story_detail.html",
+        {
+            "story": story,
+            "preview": not story.is_public,
+            "related": Story.objects.published().related_to(story)[:4],
+        },
+    )
+    if not story.is_public:
+        patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def category_detail(request, slug):
+    category = get_object_or_404(Category.objects.select_related("parent__parent"), slug=slug)
+    stories = Story.objects.published().in_category(category).for_listing().latest_first()
+    return render(
+        request,
+        "articles/category_detail.html",
+        {"category": category, "children": category.children.all(), "page": paginate(request, stories)},
+    )
+
+
+def tag_detail(request, slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    stories = Story.objects.published().tagged(tag).for_listing().latest_first()
+    return render(request, "articles/tag_detail.html", {"tag": tag, "page": paginate(request, stories)})
+
+
+def author_detail(request, slug):
+    author = get_object_or_404(Author, slug=slug)
+    stories = Story.objects.published().by_author(author).for_listing().latest_first()
+    return render(
+        request, "articles/author_detail.html", {"author": author, "page": paginate(request, stories)}
+    )
+
+
+def archive(request, year, month=None):
+    if not (1 <= year <= 9999) or (month is not None and not 1 <= month <= 12):
+        raise Http404(_("There is no such archive page."))
+    stories = Story.objects.published().filter(published_at__year=year)
+    if month:
+        stories = stories.filter(published_at__month=month)
+    period = datetime.date(year, month or 1, 1)
+    return render(
+        request,
+        "articles/archive.html",
+        {
+            "year": year,
+            "month": month,
+            "period": period,
+            "month_name": calendar.month_name[month] if month else "",
+            "months": Story.objects.published().filter(published_at__year=year).datetimes(
+                "published_at", "month", tzinfo=timezone.get_current_timezone()
+            ),
+            "page": paginate(request, stories.for_listing().latest_first()),
+        },
+    )
+
+
+def archive_index(request):
+    months = Story.objects.published().datetimes("published_at", "month", order="DESC", tzinfo=timezone.get_current_timezone())
+    return render(request, "articles/archive_index.html", {"months": months})
+
+
+def search(request):
+    query = request.GET.get("q", "").strip()[:200]
+    results = search_stories(query) if query else Story.objects.none()
+    return render(
+        request, "articles/search.html", {"query": query, "page": paginate(request, results)}
+    )

@@ -1,0 +1,129 @@
+"""Reader comments and the word lists moderators keep. A commenter's email and IP hash
+live here and only here: public pages use `Comment.objects.public()`, which never loads them."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from newsroom.sanitize import text_to_html
+
+# The fields public pages may read; email, IP hash and user agent are not among them.
+PUBLIC_FIELDS = (
+    "id", "story_id", "parent_id", "thread_id", "depth", "name", "website", "text_html",
+    "created_at", "is_staff_reply",
+)  # fmt: skip
+
+
+class CommentQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=Comment.Status.APPROVED)
+
+    def pending(self):
+        return self.filter(status=Comment.Status.PENDING)
+
+    def public(self):
+        """Approved comments with only the fields a public page shows."""
+        return self.approved().only(*PUBLIC_FIELDS)
+
+    def for_story_page(self, story):
+        return self.public().filter(story=story).order_by("thread_id", "created_at", "pk")
+
+
+class Comment(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        APPROVED = "approved", _("Approved")
+        SPAM = "spam", _("Spam")
+        REMOVED = "removed", _("Removed")
+
+    story = models.ForeignKey("articles.Story", on_delete=models.CASCADE, related_name="comments")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="replies",
+        verbose_name=_("in reply to"),
+    )
+    # The top-level comment of the thread (itself for a top-level comment), for paging by thread.
+    thread = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="+", editable=False
+    )
+    depth = models.PositiveSmallIntegerField(default=0, editable=False)
+    name = models.CharField(_("name"), max_length=80)
+    email = models.EmailField(_("email"), max_length=254)
+    website = models.URLField(_("website"), max_length=200, blank=True)
+    text = models.TextField(_("comment"), max_length=5000)
+    text_html = models.TextField(editable=False, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PENDING)
+    held_rule = models.CharField(_("held by rule"), max_length=40, blank=True)
+    held_detail = models.CharField(_("held because"), max_length=300, blank=True)
+    link_count = models.PositiveSmallIntegerField(_("links"), default=0)
+    ip_hash = models.CharField(_("IP hash"), max_length=64, blank=True, db_index=True)
+    user_agent = models.CharField(_("user agent"), max_length=300, blank=True)
+    is_staff_reply = models.BooleanField(_("newsroom reply"), default=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("posted"), default=timezone.now)
+    status_changed_at = models.DateTimeField(_("status changed"), default=timezone.now)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["pending", "approved", "spam", "removed"]),
+                name="comment_status_valid",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["story", "status", "thread", "created_at"], name="comment_story_thread_idx"),
+            models.Index(fields=["status", "-created_at"], name="comment_queue_idx"),
+            models.Index(fields=["email", "status"], name="comment_email_status_idx"),
+        ]
+        permissions = [
+            ("view_commenter_email", _("Can see commenters' email addresses")),
+            ("moderate_comment", _("Can approve, reject and remove comments")),
+        ]
+
+    def __str__(self):
+        return f"{self.name}: {self.text[:50]}"
+
+    def save(self, *args, **kwargs):
+        self.text_html = text_to_html(self.text)
+        if self.parent_id and not self.thread_id:
+            self.thread_id = self.parent.thread_id or self.parent_id
+            self.depth = self.parent.depth + 1
+        super().save(*args, **kwargs)
+        if self.thread_id is None:
+            self.thread_id = self.pk
+            Comment.objects.filter(pk=self.pk).update(thread_id=self.pk)
+
+    def get_absolute_url(self):
+        return f"{self.story.get_absolute_url()}#comment-{self.pk}"
+
+
+class BlockedWord(models.Model):
+    """A word or phrase matched against a new comment's name, email, website, text and IP."""
+
+    class Action(models.TextChoices):
+        HOLD = "hold", _("Hold for moderation")
+        SPAM = "spam", _("Mark as spam")
+
+    phrase = models.CharField(_("word or phrase"), max_length=200)
+    action = models.CharField(_("action"), max_length=4, choices=Action, default=Action.HOLD)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["action", "phrase"]
+        verbose_name = _("blocked word")
+        verbose_name_plural = _("word lists")
+        constraints = [
+            models.UniqueConstraint(fields=["phrase", "action"], name="unique_blocked_phrase"),
+            models.CheckConstraint(condition=Q(action__in=["hold", "spam"]), name="blocked_action_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.phrase} ({self.get_action_display()})"

@@ -1,0 +1,53 @@
+"""The newsroom's roles as permission groups. `sync_roles()` makes the groups match this
+table; it runs after every `migrate` and from `manage.py sync_roles`."""
+
+from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
+
+CRUD = ("add", "change", "delete", "view")
+
+ROLES = {
+    "Editors": {
+        "articles": {
+            "story": CRUD, "category": CRUD, "author": CRUD, "storyauthor": CRUD,
+            "roundupitem": CRUD, "source": CRUD, "correction": ("add", "view"),
+            "storyredirect": CRUD,
+        },
+        "taggit": {"tag": CRUD, "taggeditem": CRUD},
+        "extra": [("articles", "publish_story")],
+    },
+    "Contributors": {
+        "articles": {
+            "story": ("add", "change", "view"), "storyauthor": CRUD, "roundupitem": CRUD,
+            "source": CRUD, "category": ("view",), "author": ("view",), "correction": ("view",),
+        },
+        "taggit": {"tag": ("add", "view"), "taggeditem": CRUD},
+        "extra": [],
+    },
+    "Moderators": {
+        "articles": {"story": ("view",)},
+        "comments": {"comment": ("change", "view"), "blockedword": CRUD, "moderationrecord": ("view",)},
+        "extra": [("comments", "view_commenter_email"), ("comments", "moderate_comment")],
+    },
+}  # fmt: skip
+
+
+def role_permissions(role):
+    wanted = Q(pk__in=[])
+    for app_label, models in role.items():
+        if app_label == "extra":
+            for extra_app, codename in models:
+                wanted |= Q(content_type__app_label=extra_app, codename=codename)
+            continue
+        for model, actions in models.items():
+            codenames = [f"{action}_{model}" for action in actions]
+            wanted |= Q(content_type__app_label=app_label, content_type__model=model, codename__in=codenames)
+    return Permission.objects.filter(wanted)
+
+
+def sync_roles():
+    """Create the role groups and set their permissions to exactly the table above."""
+    for name, role in ROLES.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.set(role_permissions(role))
+    return list(ROLES)

@@ -1,0 +1,21 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+
+from articles.sitemaps import SITEMAPS, news_sitemap, robots_txt
+
+admin.site.site_header = f"{settings.SITE_NAME} admin"
+admin.site.site_title = f"{settings.SITE_NAME} admin"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("comments/", include("comments.urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("news-sitemap.xml", news_sitemap, name="news_sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("", include("articles.urls")),
+]
+# Media files are served by Django only when debugging; production serves them from storage.
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,56 @@
+"""The settings module read from the environment, and the production checks."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+PRODUCTION = {
+    "SECRET_KEY": "x" * 60 + "a-production-like-secret-with-enough-variety-1234567890",
+    "DEBUG": "false",
+    "ALLOWED_HOSTS": "news.example.org",
+    "SITE_URL": "https://news.example.org",
+    "MAILER_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+    "SMTP_HOST": "mail.example.org",
+}
+
+
+def manage(*args, env=None):
+    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "DATABASE_URL"}}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env={**clean, **(env or {})},
+        capture_output=True, text=True, timeout=120,
+    )
+
+
+def test_production_settings_pass_the_deploy_checks(tmp_path):
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env={**PRODUCTION, "VAR_DIR": str(tmp_path)})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_secret_key_is_required_when_debug_is_off():
+    result = manage("check", env={"DEBUG": "false"})
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "env, expected",
+    [
+        ({}, "sqlite3"),
+        ({"DATABASE_URL": "postgres://u:p@db.internal:5432/news"}, "postgresql"),
+    ],
+)
+def test_database_comes_from_database_url(env, expected):
+    without_database = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    code = "from django.conf import settings; print(settings.DATABASES['default']['ENGINE'])"
+    result = subprocess.run(
+        [sys.executable, "-c", f"import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE','newsroom.settings'); django.setup(); {code}"],
+        cwd=ROOT, env={**without_database, "DEBUG": "true", **env}, capture_output=True, text=True,
+    )
+    assert result.stdout.strip().endswith(expected), result.stderr
