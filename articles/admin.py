@@ -61,8 +61,7 @@ class BylineInline(admin.TabularInline):
     model = StoryAuthor
     formset = BylineFormSet
     autocomplete_fields = ["author"]
-    extra = 0
-    min_num = 0
+    extra = 1
     verbose_name = _("byline")
     verbose_name_plural = _("bylines (in order)")
 
