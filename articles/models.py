@@ -3,10 +3,12 @@ corrections. Visibility rules live on `StoryQuerySet`; every public page starts 
 
 import uuid
 
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -143,21 +145,41 @@ class StoryQuerySet(models.QuerySet):
     def latest_first(self):
         return self.order_by("-published_at", "-pk")
 
+    def with_comment_count(self):
+        """Annotate `comment_count`: approved comments, counted in the same query."""
+        approved = (
+            apps.get_model("comments", "Comment")
+            .objects.filter(story=models.OuterRef("pk"), status="approved")
+            .order_by()
+            .values("story")
+            .annotate(n=models.Count("pk"))
+            .values("n")
+        )
+        return self.annotate(
+            comment_count=Coalesce(models.Subquery(approved), 0)
+        )
+
     def for_listing(self):
         """Everything a story card shows, in a fixed number of queries."""
-        return self.select_related("primary_category__parent").prefetch_related(
-            models.Prefetch("bylines", queryset=StoryAuthor.objects.select_related("author"))
+        return (
+            self.select_related("primary_category__parent")
+            .prefetch_related(models.Prefetch("bylines", queryset=StoryAuthor.objects.select_related("author")))
+            .with_comment_count()
         )
 
     def for_detail(self):
         """Everything the story page shows, in a fixed number of queries."""
-        return self.select_related("primary_category__parent__parent__parent").prefetch_related(
-            models.Prefetch("bylines", queryset=StoryAuthor.objects.select_related("author")),
-            "items",
-            "sources",
-            "corrections",
-            "tags",
-            "categories",
+        return (
+            self.select_related("primary_category__parent__parent__parent")
+            .prefetch_related(
+                models.Prefetch("bylines", queryset=StoryAuthor.objects.select_related("author")),
+                "items",
+                "sources",
+                "corrections",
+                "tags",
+                "categories",
+            )
+            .with_comment_count()
         )
 
     def related_to(self, story):
