@@ -19,3 +19,5 @@ urlpatterns = [
 ]
 # Media files are served by Django only when debugging; production serves them from storage.
 urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler500 = "newsroom.views.server_error"

@@ -30,7 +30,7 @@ def make_story(headline=None, *, status=Story.Status.PUBLISHED, published_at=Non
     """A story that passes the publishing rules unless told otherwise."""
     n = next(_counter)
     if published_at is None and status == Story.Status.PUBLISHED:
-        published_at = timezone.now() - timedelta(hours=n)
+        published_at = timezone.now() - timedelta(seconds=n)
     story = Story.objects.create(
         headline=headline or f"Story number {n}",
         slug=fields.pop("slug", f"story-{n}"),
