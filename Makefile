@@ -44,7 +44,16 @@ run: demo
 	@echo
 	$(LOCAL_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 
-test: $(STAMP)
+# The page-quality tests use the HTML checker and axe-core from npm (offline-safe, no scripts).
+TOOLS_STAMP := tools/node_modules/.installed
+$(TOOLS_STAMP): tools/package-lock.json
+	@if command -v npm >/dev/null; then \
+	  npm ci --prefix tools --ignore-scripts --no-audit --no-fund --silent && touch $(TOOLS_STAMP); \
+	else echo "npm not found: the HTML-checker and axe tests will be skipped."; fi
+
+test: $(STAMP) $(TOOLS_STAMP)
+	@[ -x "$${CHROMIUM_PATH:-/usr/bin/chromium}" ] || \
+	  echo "Chromium is not installed: the browser tests (tests/e2e) will be SKIPPED. apt-get install chromium"
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)

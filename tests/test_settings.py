@@ -12,6 +12,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PRODUCTION = {
     "SECRET_KEY": "x" * 60 + "a-production-like-secret-with-enough-variety-1234567890",
     "DEBUG": "false",
+    "SECURE_SSL_REDIRECT": "true",
     "ALLOWED_HOSTS": "news.example.org",
     "SITE_URL": "https://news.example.org",
     "MAILER_BACKEND": "django.core.mail.backends.smtp.EmailBackend",

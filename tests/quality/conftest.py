@@ -1,0 +1,28 @@
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+TOOLS = Path(__file__).resolve().parents[2] / "tools" / "node_modules"
+SEED_STORY = "/story/joint-us-mexico-operation-dismantles-nogales-fentanyl-network/"
+
+# The pages readers use most, each kind once.
+PAGES = {
+    "front": "/",
+    "story": SEED_STORY,
+    "category": "/category/crime-and-violence/",
+    "tag": "/tag/fentanyl/",
+    "author": "/author/vmateoszuniga/",
+    "archive": "/archive/2023/7/",
+    "archive-index": "/archive/",
+    "search": "/search/?q=fentanyl",
+    "search-empty": "/search/?q=zzzzunlikely",
+    "not-found": "/story/no-such-story/",
+}
+
+
+@pytest.fixture
+def demo_newsroom(settings, tmp_path, monkeypatch):
+    settings.VAR_DIR = tmp_path
+    monkeypatch.setenv("DEMO_PASSWORD", "demo-password-for-tests")
+    call_command("load_demo", stdout=open("/dev/null", "w"))
