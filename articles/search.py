@@ -10,6 +10,10 @@ from articles.models import Story
 # 0002 indexes exactly this expression on PostgreSQL; keep the two in step.
 SEARCH_CONFIG = "simple"
 SEARCH_VECTOR = SearchVector("search_document", config=SEARCH_CONFIG)
+# Ranking runs only on the rows the index found; a headline match counts most.
+RANK_VECTOR = SearchVector("headline", weight="A", config=SEARCH_CONFIG) + SearchVector(
+    "search_document", weight="D", config=SEARCH_CONFIG
+)
 
 
 def search_stories(query):
@@ -18,7 +22,7 @@ def search_stories(query):
     if settings.DATABASE_IS_POSTGRES:
         search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
         return (
-            stories.annotate(document=SEARCH_VECTOR, rank=SearchRank(SEARCH_VECTOR, search_query))
+            stories.annotate(document=SEARCH_VECTOR, rank=SearchRank(RANK_VECTOR, search_query))
             .filter(document=search_query)
             .order_by("-rank", "-published_at", "-pk")
         )

@@ -1,0 +1,61 @@
+"""Search: PostgreSQL full-text search with ranking and an index, a plain match elsewhere."""
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from articles.models import RoundupItem, Story
+from articles.search import search_stories
+from tests.factories import make_story
+
+pytestmark = pytest.mark.django_db
+on_postgres = pytest.mark.skipif(not settings.DATABASE_IS_POSTGRES, reason="PostgreSQL full-text search")
+
+
+def test_every_word_must_match():
+    both = make_story("Sanctions on the cartel", body="<p>Treasury acted.</p>")
+    make_story("Sanctions elsewhere", body="<p>Nothing about it.</p>")
+    assert list(search_stories("sanctions treasury")) == [both]
+
+
+def test_round_up_item_text_is_searchable():
+    story = make_story("Weekly round-up", body="")
+    RoundupItem.objects.create(story=story, headline="Coalition", body="<p>INTERPOL joined.</p>", source_line="State")
+    story.refresh_search_document()
+    assert list(search_stories("interpol")) == [story]
+
+
+def test_unpublished_stories_are_never_found():
+    make_story("Secret draft about fentanyl", status="draft", published_at=None)
+    assert list(search_stories("fentanyl")) == []
+
+
+@on_postgres
+def test_headline_matches_rank_above_body_matches():
+    in_body = make_story("Trade report", body="<p>Remittances grew again this year.</p>")
+    in_headline = make_story("Remittances to Mexico", body="<p>A look at the figures.</p>")
+    assert list(search_stories("remittances")) == [in_headline, in_body]
+
+
+@on_postgres
+def test_web_search_syntax_excludes_words():
+    wanted = make_story("Border fentanyl seizure")
+    make_story("Border trade figures")
+    assert list(search_stories("border -trade")) == [wanted]
+
+
+@on_postgres
+def test_postgres_search_uses_the_full_text_index():
+    template = make_story("Template")
+    Story.objects.bulk_create(
+        Story(headline=f"Story {n}", slug=f"bulk-{n}", status="published", published_at=template.published_at,
+              primary_category=template.primary_category, search_document=f"ordinary words number {n}")
+        for n in range(3000)
+    )
+    make_story("Rare fentanyl story")
+    sql, params = search_stories("fentanyl").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE articles_story")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "story_search_idx" in plan
