@@ -1,6 +1,9 @@
 from django.urls import path
 
 from articles import feeds, views
+from newsroom.caching import public_page
+
+cached = public_page()
 
 app_name = "articles"
 urlpatterns = [
@@ -13,12 +16,12 @@ urlpatterns = [
     path("archive/<int:year>/", views.archive, name="archive_year"),
     path("archive/<int:year>/<int:month>/", views.archive, name="archive_month"),
     path("search/", views.search, name="search"),
-    path("feeds/rss/", feeds.SiteFeed(), name="feed_rss"),
-    path("feeds/atom/", feeds.SiteAtomFeed(), name="feed_atom"),
-    path("feeds/category/<slug:slug>/rss/", feeds.CategoryFeed(), name="feed_category_rss"),
-    path("feeds/category/<slug:slug>/atom/", feeds.CategoryAtomFeed(), name="feed_category_atom"),
-    path("feeds/tag/<slug:slug>/rss/", feeds.TagFeed(), name="feed_tag_rss"),
-    path("feeds/tag/<slug:slug>/atom/", feeds.TagAtomFeed(), name="feed_tag_atom"),
-    path("feeds/author/<slug:slug>/rss/", feeds.AuthorFeed(), name="feed_author_rss"),
-    path("feeds/author/<slug:slug>/atom/", feeds.AuthorAtomFeed(), name="feed_author_atom"),
+    path("feeds/rss/", cached(feeds.SiteFeed()), name="feed_rss"),
+    path("feeds/atom/", cached(feeds.SiteAtomFeed()), name="feed_atom"),
+    path("feeds/category/<slug:slug>/rss/", cached(feeds.CategoryFeed()), name="feed_category_rss"),
+    path("feeds/category/<slug:slug>/atom/", cached(feeds.CategoryAtomFeed()), name="feed_category_atom"),
+    path("feeds/tag/<slug:slug>/rss/", cached(feeds.TagFeed()), name="feed_tag_rss"),
+    path("feeds/tag/<slug:slug>/atom/", cached(feeds.TagAtomFeed()), name="feed_tag_atom"),
+    path("feeds/author/<slug:slug>/rss/", cached(feeds.AuthorFeed()), name="feed_author_rss"),
+    path("feeds/author/<slug:slug>/atom/", cached(feeds.AuthorAtomFeed()), name="feed_author_atom"),
 ]

@@ -7,12 +7,12 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from articles.models import Author, Category, Story, StoryRedirect
 from articles.search import search_stories
+from newsroom.caching import is_anonymous_request, public_page, story_versions_by_slug
 
 STORIES_PER_PAGE = 20
 
@@ -25,6 +25,7 @@ def paginate(request, queryset, per_page=STORIES_PER_PAGE):
         raise Http404(_("There is no such page.")) from None
 
 
+@public_page()
 def front_page(request):
     latest = list(Story.objects.published().for_listing().latest_first()[:13])
     sections = Story.objects.published().grouped_by_section(per_section=4)
@@ -35,14 +36,16 @@ def front_page(request):
     )
 
 
+@public_page(versions=story_versions_by_slug)
 def story_detail(request, slug):
     stories = Story.objects.for_detail()
-    if not request.user.is_staff:
+    staff = not is_anonymous_request(request) and request.user.is_staff
+    if not staff:
         stories = stories.published()
     story = stories.filter(slug=slug).first()
     if story is None:
         moved = StoryRedirect.objects.filter(old_slug=slug).select_related("story").first()
-        if moved and (moved.story.is_public or request.user.is_staff):
+        if moved and (moved.story.is_public or staff):
             return redirect(moved.story, permanent=True)
         raise Http404(_("No story at this address."))
     response = render(
@@ -54,11 +57,10 @@ def story_detail(request, slug):
             "related": Story.objects.published().related_to(story)[:4],
         },
     )
-    if not story.is_public:
-        patch_cache_control(response, private=True, no_store=True)
     return response
 
 
+@public_page()
 def category_detail(request, slug):
     category = get_object_or_404(Category.objects.select_related("parent__parent"), slug=slug)
     stories = Story.objects.published().in_category(category).for_listing().latest_first()
@@ -69,12 +71,14 @@ def category_detail(request, slug):
     )
 
 
+@public_page()
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     stories = Story.objects.published().tagged(tag).for_listing().latest_first()
     return render(request, "articles/tag_detail.html", {"tag": tag, "page": paginate(request, stories)})
 
 
+@public_page()
 def author_detail(request, slug):
     author = get_object_or_404(Author, slug=slug)
     stories = Story.objects.published().by_author(author).for_listing().latest_first()
@@ -83,6 +87,7 @@ def author_detail(request, slug):
     )
 
 
+@public_page()
 def archive(request, year, month=None):
     if not (1 <= year <= 9999) or (month is not None and not 1 <= month <= 12):
         raise Http404(_("There is no such archive page."))
@@ -106,11 +111,13 @@ def archive(request, year, month=None):
     )
 
 
+@public_page()
 def archive_index(request):
     months = Story.objects.published().datetimes("published_at", "month", order="DESC", tzinfo=timezone.get_current_timezone())
     return render(request, "articles/archive_index.html", {"months": months})
 
 
+@public_page()
 def search(request):
     query = request.GET.get("q", "").strip()[:200]
     results = search_stories(query) if query else Story.objects.none()

@@ -5,6 +5,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from articles.sitemaps import SITEMAPS, news_sitemap, robots_txt
+from newsroom.caching import public_page
 
 admin.site.site_header = f"{settings.SITE_NAME} admin"
 admin.site.site_title = f"{settings.SITE_NAME} admin"
@@ -12,9 +13,9 @@ admin.site.site_title = f"{settings.SITE_NAME} admin"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("comments/", include("comments.urls")),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
-    path("news-sitemap.xml", news_sitemap, name="news_sitemap"),
-    path("robots.txt", robots_txt, name="robots_txt"),
+    path("sitemap.xml", public_page()(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("news-sitemap.xml", public_page()(news_sitemap), name="news_sitemap"),
+    path("robots.txt", public_page()(robots_txt), name="robots_txt"),
     path("", include("articles.urls")),
 ]
 # Media files are served by Django only when debugging; production serves them from storage.

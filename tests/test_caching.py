@@ -1,0 +1,88 @@
+"""Pages a shared cache can hold, and an application cache that never serves stale content."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import make_story, make_user
+
+pytestmark = pytest.mark.django_db
+
+PUBLIC_URLS = ["/", "/tag/border/", "/archive/", "/search/?q=border", "/feeds/rss/", "/feeds/atom/",
+               "/sitemap.xml", "/news-sitemap.xml", "/robots.txt"]
+
+
+@pytest.fixture
+def story():
+    return make_story("Border story", tags=["border"])
+
+
+@pytest.mark.parametrize("url", PUBLIC_URLS + ["story"])
+def test_anonymous_pages_are_public_cacheable_and_cookie_free(client, story, url):
+    response = client.get(story.get_absolute_url() if url == "story" else url)
+    assert response.status_code == 200
+    cache_control = response["Cache-Control"]
+    assert "public" in cache_control and "max-age=60" in cache_control and "stale-while-revalidate=30" in cache_control
+    assert response["ETag"] and response["Last-Modified"]
+    assert not response.cookies
+    assert "cookie" not in response.get("Vary", "").lower()
+
+
+def test_conditional_requests_get_304(client, story):
+    first = client.get(story.get_absolute_url())
+    assert client.get(story.get_absolute_url(), HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    assert client.get(story.get_absolute_url(), HTTP_IF_MODIFIED_SINCE=first["Last-Modified"]).status_code == 304
+    assert client.get(story.get_absolute_url(), HTTP_IF_NONE_MATCH='"something-else"').status_code == 200
+
+
+def test_logged_in_staff_get_private_no_store(client, story):
+    client.force_login(make_user("editor", is_staff=True))
+    response = client.get("/")
+    assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+
+
+def test_a_cached_page_is_served_without_touching_the_database(client, story):
+    client.get(story.get_absolute_url())
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(story.get_absolute_url())
+    assert again.status_code == 200 and "Border story" in again.text
+    assert len(queries) == 0
+
+
+def etag_after(client, url, change):
+    before = client.get(url)
+    change()
+    after = client.get(url)
+    assert after["ETag"] != before["ETag"]
+    return after
+
+
+def test_publishing_a_story_refreshes_the_front_page_at_once(client, story):
+    after = etag_after(client, "/", lambda: make_story("Breaking: new story"))
+    assert "Breaking: new story" in after.text
+
+
+def test_editing_a_story_refreshes_its_page(client, story):
+    def edit():
+        story.headline = "Border story, edited"
+        story.save()
+
+    assert "Border story, edited" in etag_after(client, story.get_absolute_url(), edit).text
+
+
+def test_adding_a_correction_refreshes_the_story_page(client, story):
+    after = etag_after(client, story.get_absolute_url(), lambda: story.add_notice("correction", "Fixed the date."))
+    assert "Fixed the date." in after.text
+
+
+def test_withdrawing_a_story_removes_it_from_cached_listings(client, story):
+    after = etag_after(client, "/tag/border/", story.withdraw)
+    assert "Border story" not in after.text
+
+
+def test_application_cache_can_be_turned_off(client, story, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    client.get(story.get_absolute_url())
+    with CaptureQueriesContext(connection) as queries:
+        client.get(story.get_absolute_url())
+    assert len(queries) > 0
