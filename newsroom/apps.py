@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_migrate
 
 
@@ -10,6 +11,7 @@ def _sync_roles(sender, **kwargs):
 
 class NewsroomConfig(AppConfig):
     name = "newsroom"
+    default = True
     verbose_name = "Newsroom"
 
     def ready(self):
@@ -19,3 +21,10 @@ class NewsroomConfig(AppConfig):
 
         last_app = list(apps.get_app_configs())[-1]
         post_migrate.connect(_sync_roles, sender=last_app, dispatch_uid="newsroom_sync_roles")
+
+
+class NewsroomAdminConfig(admin_apps.AdminConfig):
+    """Django's admin, served by the newsroom's admin site."""
+
+    default = False
+    default_site = "newsroom.admin_site.NewsroomAdminSite"

@@ -7,9 +7,6 @@ from django.urls import include, path
 from articles.sitemaps import SITEMAPS, news_sitemap, robots_txt
 from newsroom.caching import public_page
 
-admin.site.site_header = f"{settings.SITE_NAME} admin"
-admin.site.site_title = f"{settings.SITE_NAME} admin"
-
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("comments/", include("comments.urls")),

@@ -1,0 +1,36 @@
+"""The admin site: Django's, with failed logins slowed down and locked out."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.utils.translation import gettext as _
+
+from newsroom import login_guard
+
+
+class NewsroomAdminSite(admin.AdminSite):
+    site_header = f"{settings.SITE_NAME} admin"
+    site_title = f"{settings.SITE_NAME} admin"
+    index_title = _("Newsroom")
+
+    def login(self, request, extra_context=None):
+        if request.method != "POST":
+            return super().login(request, extra_context)
+        username = request.POST.get("username", "")[:150]
+        wait = login_guard.seconds_to_wait(request, username)
+        if wait:
+            response = super().login(_as_get(request), {**(extra_context or {}), "lockout_seconds": wait})
+            response.status_code = 429
+            response["Retry-After"] = str(wait)
+            return response
+        response = super().login(request, extra_context)
+        if request.user.is_authenticated and response.status_code == 302:
+            login_guard.clear(request, username)
+        else:
+            login_guard.record_failure(request, username)
+        return response
+
+
+def _as_get(request):
+    """Show the login form again without processing the refused attempt."""
+    request.method = "GET"
+    return request
