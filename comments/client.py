@@ -1,0 +1,49 @@
+"""What the comment view learns about the sender from the request: the address (kept only
+as a keyed hash), the user agent, and whether the POST came from our own pages."""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.utils.crypto import salted_hmac
+
+IP_HASH_SALT = "comments.ip-address"
+
+
+def client_ip(request):
+    """The client's address. X-Forwarded-For is read only when COMMENTS_PROXY_COUNT says how
+    many proxies of ours append to it; the entries before theirs are the client's to forge."""
+    hops = settings.COMMENTS_PROXY_COUNT
+    forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()]
+    if hops and len(forwarded) >= hops:
+        return forwarded[-hops][:45]
+    return request.META.get("REMOTE_ADDR", "")[:45]
+
+
+def ip_hash(ip):
+    """A keyed hash of the address: enough to count and compare, useless to look it up."""
+    return salted_hmac(IP_HASH_SALT, ip, algorithm="sha256").hexdigest()
+
+
+def user_agent(request):
+    return request.META.get("HTTP_USER_AGENT", "").replace("\x00", "")[:300]
+
+
+def _origin(url):
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}".lower() if parts.scheme and parts.netloc else None
+
+
+def is_cross_site(request):
+    """True when the browser says the POST came from another site.
+
+    A missing Origin with a missing Sec-Fetch-Site is accepted: old browsers and some
+    privacy tools send neither; the signed token still binds the form to our page.
+    """
+    fetch_site = request.META.get("HTTP_SEC_FETCH_SITE")
+    if fetch_site is not None and fetch_site != "same-origin":
+        return True
+    origin = request.META.get("HTTP_ORIGIN")
+    if origin is None:
+        return False
+    own = {_origin(f"{request.scheme}://{request.get_host()}"), _origin(settings.SITE_URL)}
+    return origin.strip().lower() not in own
