@@ -227,3 +227,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+# Reader comments. See README "Comments".
+# Only behind a proxy that appends the client address to X-Forwarded-For may it be read:
+# the number of such proxies in front of the app (0: use the connection's address).
+COMMENTS_PROXY_COUNT = env_int("COMMENTS_PROXY_COUNT", 0)
