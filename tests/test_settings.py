@@ -56,3 +56,13 @@ def test_database_comes_from_database_url(env, expected):
         cwd=ROOT, env={**without_database, "DEBUG": "true", **env}, capture_output=True, text=True,
     )
     assert result.stdout.strip().endswith(expected), result.stderr
+
+
+def test_static_files_are_hashed_compressed_and_small(tmp_path):
+    result = manage("collectstatic", "--no-input", "-v0",
+                    env={**PRODUCTION, "VAR_DIR": str(tmp_path), "STATIC_ROOT": str(tmp_path / "static")})
+    assert result.returncode == 0, result.stderr
+    stylesheets = [p for p in (tmp_path / "static" / "css").glob("site.*.css")]
+    assert len(stylesheets) == 1  # a content hash in the name, so it can be cached for a year
+    assert stylesheets[0].stat().st_size < 30_000
+    assert stylesheets[0].with_name(stylesheets[0].name + ".gz").exists()
