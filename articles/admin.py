@@ -98,7 +98,11 @@ class CorrectionInline(admin.TabularInline):
         return False
 
 
+CONTRIBUTOR_STATUSES = (Story.Status.DRAFT, Story.Status.IN_REVIEW)
+
+
 class StoryAdminForm(forms.ModelForm):
+    may_publish = True  # set per request by StoryAdmin.get_form
     tags = forms.ModelMultipleChoiceField(
         queryset=Tag.objects.all(), required=False, label=_("Tags"),
         widget=AutocompleteSelectMultiple(Story._meta.get_field("tags"), admin.site),
@@ -119,6 +123,8 @@ class StoryAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if not self.may_publish and cleaned.get("status") not in CONTRIBUTOR_STATUSES:
+            self.add_error("status", _("Only editors can publish or withdraw; submit the story for review."))
         if cleaned.get("status") == Story.Status.PUBLISHED:
             if not cleaned.get("primary_category"):
                 self.add_error("primary_category", _("A published story needs a primary category."))
@@ -150,13 +156,31 @@ class StoryAdmin(admin.ModelAdmin):
     readonly_fields = ["updated_at"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("authors")
+        return super().get_queryset(request).editable_by(request.user).prefetch_related("authors")
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.may_publish = self.has_publish_permission(request)
+        if not form.may_publish and "status" in form.base_fields:
+            form.base_fields["status"].choices = [
+                (value, label) for value, label in Story.Status.choices if value in CONTRIBUTOR_STATUSES
+            ]
+        return form
+
+    def has_change_permission(self, request, obj=None):
+        """Contributors edit their own stories while they are drafts."""
+        allowed = super().has_change_permission(request, obj)
+        if obj is None or not allowed or self.has_publish_permission(request):
+            return allowed
+        return obj.status == Story.Status.DRAFT
 
     @admin.display(description=_("Byline"))
     def byline(self, story):
         return ", ".join(a.name for a in story.authors.all())
 
     def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
         if obj.status == Story.Status.PUBLISHED and obj.published_at is None:
             obj.published_at = timezone.now()
         super().save_model(request, obj, form, change)

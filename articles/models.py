@@ -145,6 +145,12 @@ class StoryQuerySet(models.QuerySet):
     def latest_first(self):
         return self.order_by("-published_at", "-pk")
 
+    def editable_by(self, user):
+        """Stories `user` may open in admin: all for editors, their own for contributors."""
+        if user.has_perm("articles.publish_story"):
+            return self
+        return self.filter(Q(created_by=user) | Q(authors__user=user)).distinct()
+
     def with_comment_count(self):
         """Annotate `comment_count`: approved comments, counted in the same query."""
         approved = (
@@ -266,6 +272,10 @@ class Story(models.Model):
         help_text=_("Set by correction notices; leave alone for typo fixes."),
     )
     comments_open = models.BooleanField(_("comments open"), default=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, editable=False, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("created by"),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     modified_at = models.DateTimeField(auto_now=True)
     # Headline, standfirst, body and round-up items as plain text, for search.

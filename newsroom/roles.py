@@ -25,7 +25,6 @@ ROLES = {
         "extra": [],
     },
     "Moderators": {
-        "articles": {"story": ("view",)},
         "comments": {"comment": ("change", "view"), "blockedword": CRUD, "moderationrecord": ("view",)},
         "extra": [("comments", "view_commenter_email"), ("comments", "moderate_comment")],
     },
