@@ -79,7 +79,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
 ]
 
-ROOT_URLCONF = "newsroom.urls"
+ROOT_URLCONF = os.environ.get("ROOT_URLCONF", "newsroom.urls")
 WSGI_APPLICATION = "newsroom.wsgi.application"
 
 TEMPLATES = [
