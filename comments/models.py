@@ -1,9 +1,13 @@
 """Reader comments and the word lists moderators keep. A commenter's email and IP hash
 live here and only here: public pages use `Comment.objects.public()`, which never loads them."""
 
+from datetime import timedelta
+
 from django.conf import settings
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +18,9 @@ PUBLIC_FIELDS = (
     "id", "story_id", "parent_id", "thread_id", "depth", "name", "website", "text_html",
     "created_at", "is_staff_reply",
 )  # fmt: skip
+
+# A commenter's website becomes a link on public pages, so only web addresses are taken.
+web_url_validator = URLValidator(schemes=["http", "https"])
 
 
 class CommentQuerySet(models.QuerySet):
@@ -27,8 +34,18 @@ class CommentQuerySet(models.QuerySet):
         """Approved comments with only the fields a public page shows."""
         return self.approved().only(*PUBLIC_FIELDS)
 
-    def for_story_page(self, story):
-        return self.public().filter(story=story).order_by("thread_id", "created_at", "pk")
+    def display_roots(self):
+        """Approved comments shown at the top level: top-level comments, and replies whose
+        parent is no longer shown (a removed parent must not hide approved replies)."""
+        hidden = [s for s in Comment.Status.values if s != Comment.Status.APPROVED]
+        return self.approved().filter(Q(parent__isnull=True) | Q(parent__status__in=hidden))
+
+    def oldest_first(self):
+        return self.order_by("created_at", "pk")
+
+    def by_email(self, email):
+        """Every comment left with `email`, whatever its case."""
+        return self.filter(email__iexact=email.strip())
 
 
 class Comment(models.Model):
@@ -49,8 +66,9 @@ class Comment(models.Model):
     )
     depth = models.PositiveSmallIntegerField(default=0, editable=False)
     name = models.CharField(_("name"), max_length=80)
-    email = models.EmailField(_("email"), max_length=254)
-    website = models.URLField(_("website"), max_length=200, blank=True)
+    # Blank only once erased at the commenter's request; the form always asks for it.
+    email = models.EmailField(_("email"), max_length=254, blank=True)
+    website = models.URLField(_("website"), max_length=200, blank=True, validators=[web_url_validator])
     text = models.TextField(_("comment"), max_length=5000)
     text_html = models.TextField(editable=False, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PENDING)
@@ -65,6 +83,10 @@ class Comment(models.Model):
     )
     created_at = models.DateTimeField(_("posted"), default=timezone.now)
     status_changed_at = models.DateTimeField(_("status changed"), default=timezone.now)
+    status_changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        editable=False, verbose_name=_("status changed by"),
+    )
 
     objects = CommentQuerySet.as_manager()
 
@@ -102,7 +124,19 @@ class Comment(models.Model):
             Comment.objects.filter(pk=self.pk).update(thread_id=self.pk)
 
     def get_absolute_url(self):
-        return f"{self.story.get_absolute_url()}#comment-{self.pk}"
+        """The permalink: it finds the comment's page of the story's comments."""
+        return reverse("comments:permalink", kwargs={"pk": self.pk})
+
+
+def comments_are_open(story, now=None):
+    """Whether readers may comment on `story` now: not withdrawn, not closed by the editor,
+    not older than COMMENTS_CLOSE_AFTER_DAYS."""
+    if story.status == story.Status.WITHDRAWN or not story.comments_open:
+        return False
+    days = settings.COMMENTS_CLOSE_AFTER_DAYS
+    if days and story.published_at:
+        return story.published_at > (now or timezone.now()) - timedelta(days=days)
+    return True
 
 
 class BlockedWord(models.Model):
@@ -112,7 +146,14 @@ class BlockedWord(models.Model):
         HOLD = "hold", _("Hold for moderation")
         SPAM = "spam", _("Mark as spam")
 
-    phrase = models.CharField(_("word or phrase"), max_length=200)
+    phrase = models.CharField(
+        _("word or phrase"), max_length=200,
+        help_text=_(
+            "Matched anywhere in the name, email, website and text, ignoring case "
+            "(“casino” also matches “casinos”). An IP address or its start, such as "
+            "“203.0.113.”, matches the commenter's address."
+        ),
+    )
     action = models.CharField(_("action"), max_length=4, choices=Action, default=Action.HOLD)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -1,2 +1,15 @@
+from django.urls import path
+
+from comments import views
+from comments.feeds import StoryCommentsFeed
+from newsroom.caching import public_page, story_versions_by_slug
+
+# The feed is a public page like the story's, made stale by the same story version.
+cached_with_story = public_page(versions=story_versions_by_slug)
+
 app_name = "comments"
-urlpatterns = []
+urlpatterns = [
+    path("story/<int:story_id>/post/", views.post_comment, name="post"),
+    path("story/<slug:slug>/feed/", cached_with_story(StoryCommentsFeed()), name="story_feed"),
+    path("<int:pk>/", views.permalink, name="permalink"),
+]

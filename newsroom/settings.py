@@ -229,6 +229,23 @@ LOGGING = {
 }
 
 # Reader comments. See README "Comments".
+COMMENTS_RATE_LIMIT = env_int("COMMENTS_RATE_LIMIT", 5)  # comments per IP address ...
+COMMENTS_RATE_WINDOW = env_int("COMMENTS_RATE_WINDOW", 600)  # ... per this many seconds
+COMMENTS_MAX_LINKS = env_int("COMMENTS_MAX_LINKS", 2)  # more links than this: held
+COMMENTS_THREAD_DEPTH = env_int("COMMENTS_THREAD_DEPTH", 3)
+COMMENTS_PER_PAGE = env_int("COMMENTS_PER_PAGE", 50)  # top-level threads per page
+COMMENTS_CLOSE_AFTER_DAYS = env_int("COMMENTS_CLOSE_AFTER_DAYS", 0)  # e.g. 30; 0: never
+COMMENTS_TRUST_RETURNING = env_bool("COMMENTS_TRUST_RETURNING", False)
+COMMENTS_RETENTION_DAYS = env_int("COMMENTS_RETENTION_DAYS", 90)  # then IP hash and user agent go
+COMMENTS_NOTIFY_EMAILS = env_list("COMMENTS_NOTIFY_EMAILS")  # empty: the Moderators group
 # Only behind a proxy that appends the client address to X-Forwarded-For may it be read:
 # the number of such proxies in front of the app (0: use the connection's address).
 COMMENTS_PROXY_COUNT = env_int("COMMENTS_PROXY_COUNT", 0)
+COMMENT_TOKEN_MIN_AGE = env_int("COMMENT_TOKEN_MIN_AGE", 2)  # seconds; faster posts are bots
+COMMENT_TOKEN_MAX_AGE = env_int("COMMENT_TOKEN_MAX_AGE", 24 * 3600)
+# Background tasks (the moderators' notifications). The immediate backend runs them in the
+# request; production names a queued backend, e.g. django_tasks_db.DatabaseBackend.
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")
+TASKS = {"default": {"BACKEND": TASKS_BACKEND}}
+if TASKS_BACKEND.startswith("django_tasks_db."):
+    INSTALLED_APPS.append("django_tasks_db")  # the queue's table

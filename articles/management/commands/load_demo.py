@@ -15,6 +15,7 @@ from PIL import Image, ImageDraw
 
 from articles import demo_content
 from articles.models import Author, Category, Source, Story, StoryAuthor
+from comments.demo import load_demo_comments
 
 DEMO_ACCOUNTS = [
     # username, role group, full name
@@ -43,6 +44,7 @@ class Command(BaseCommand):
             ]
             password = demo_password()
             accounts = [self.load_account(*account, password=password) for account in DEMO_ACCOUNTS]
+            load_demo_comments()
         self.stdout.write(
             f"Demo newsroom: {len(created)} new stories "
             f"({Story.objects.count()} in all), {len(categories)} categories, {len(authors)} authors."

@@ -1,0 +1,83 @@
+"""A commenter's data, found by email: export it as JSON, or erase it.
+
+    python manage.py commenter_data export ana@example.net [--output ana.json]
+    python manage.py commenter_data erase ana@example.net [--remove-text] [--dry-run]
+"""
+
+import json
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.core.serializers.json import DjangoJSONEncoder
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils import timezone
+
+from comments.models import Comment
+from comments.moderation import stories_changed
+
+ANONYMOUS = "Anonymous"
+REMOVED_TEXT = "(This comment was removed at its author's request.)"
+EXPORTED_FIELDS = (
+    "pk", "story__headline", "story__slug", "parent_id", "name", "email", "website", "text", "status",
+    "created_at", "status_changed_at", "ip_hash", "user_agent",
+)  # fmt: skip
+
+
+class Command(BaseCommand):
+    help = "Export (as JSON) or erase (anonymise) the comments left with an email address."
+
+    def add_arguments(self, parser):
+        parser.add_argument("action", choices=["export", "erase"])
+        parser.add_argument("email")
+        parser.add_argument("--output", help="export: write the JSON to this file instead of the output.")
+        parser.add_argument("--remove-text", action="store_true", help="erase: also replace the comments' text.")
+        parser.add_argument("--dry-run", action="store_true", help="erase: report, change nothing.")
+
+    def handle(self, *args, action, email, **options):
+        email = email.strip()
+        try:
+            validate_email(email)
+        except ValidationError:
+            raise CommandError(f"“{email}” is not an email address.") from None
+        comments = Comment.objects.by_email(email).order_by("created_at", "pk")
+        if action == "export":
+            self.export(email, comments, options["output"])
+        else:
+            self.erase(comments, remove_text=options["remove_text"], dry_run=options["dry_run"])
+
+    def export(self, email, comments, output):
+        rows = list(comments.values(*EXPORTED_FIELDS))
+        for row in rows:
+            row["story"] = {"headline": row.pop("story__headline"), "slug": row.pop("story__slug")}
+        data = {"email": email, "exported_at": timezone.now(), "comments": rows}
+        text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+        if output:
+            with open(output, "w", encoding="utf-8") as file:
+                file.write(text + "\n")
+            self.stdout.write(f"Wrote {len(rows)} comments to {output}.")
+        else:
+            self.stdout.write(text)
+
+    def erase(self, comments, *, remove_text, dry_run):
+        """Anonymise: the name becomes "Anonymous"; email, website, IP hash and user agent go."""
+        with transaction.atomic():
+            found = list(comments.select_for_update())
+            for comment in found:
+                comment.name, comment.email, comment.website = ANONYMOUS, "", ""
+                comment.ip_hash, comment.user_agent = "", ""
+                if remove_text:
+                    comment.text = REMOVED_TEXT
+                if not dry_run:
+                    comment.save()
+            if not dry_run:
+                stories_changed({comment.story_id for comment in found})
+        self.stdout.write(self.report(len(found), remove_text, dry_run))
+
+    def report(self, count, remove_text, dry_run):
+        if not count:
+            return "No comments with this email address; nothing changed."
+        changed = "name set to “Anonymous”; email, website, IP hash and user agent removed"
+        text = "text replaced" if remove_text else "text kept"
+        prefix = "Dry run, nothing changed. Would anonymise" if dry_run else "Anonymised"
+        return f"{prefix} {count} comments ({changed}; {text})."

@@ -1,0 +1,35 @@
+"""Clear the IP hash and user agent of comments older than the retention period.
+
+Run it daily from a scheduler (cron, a systemd timer, the platform's scheduled jobs):
+    python manage.py purge_commenter_data
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db.models import Q
+from django.utils import timezone
+
+from comments.models import Comment
+
+
+class Command(BaseCommand):
+    help = "Clear the IP hash and user agent of comments older than COMMENTS_RETENTION_DAYS."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--days", type=int, default=None,
+            help="Keep this many days instead of COMMENTS_RETENTION_DAYS.",
+        )
+        parser.add_argument("--dry-run", action="store_true", help="Only report how many would be cleared.")
+
+    def handle(self, *args, days=None, dry_run=False, **options):
+        days = settings.COMMENTS_RETENTION_DAYS if days is None else days
+        if days < 0:
+            raise CommandError("--days cannot be negative.")
+        cutoff = timezone.now() - timedelta(days=days)
+        expired = Comment.objects.filter(created_at__lt=cutoff).exclude(ip_hash="", user_agent="")
+        count = expired.count() if dry_run else expired.update(ip_hash="", user_agent="")
+        verb = "Would clear" if dry_run else "Cleared"
+        self.stdout.write(f"{verb} the IP hash and user agent of {count} comments older than {days} days.")

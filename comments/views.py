@@ -1,0 +1,112 @@
+"""Posting a comment (POST, then redirect to the story), the permalink, the refusals."""
+
+from django.conf import settings
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from articles.models import Story
+from comments import client, moderation, spam
+from comments.forms import CommentForm, TokenProblem, token_problem
+from comments.models import Comment, comments_are_open
+from comments.threads import page_number_of
+
+
+class Refused(Exception):
+    """A POST we answer with an explanation page and store nothing from."""
+
+    def __init__(self, status, title, message, *, keep_form=False):
+        super().__init__(message)
+        self.status, self.title, self.message, self.keep_form = status, title, message, keep_form
+
+
+# No CSRF cookie: the story page is shared by every reader. The form's signed token and
+# the Origin / Sec-Fetch-Site check protect this view instead.
+@csrf_exempt
+@require_POST
+def post_comment(request, story_id):
+    story = get_object_or_404(Story.objects.prefetch_related("sources"), pk=story_id)
+    if not (story.is_public or story.status == Story.Status.WITHDRAWN):
+        raise Http404(_("No story at this address."))
+    form = CommentForm(request.POST, story=story)
+    try:
+        check_request(request, story)
+        if not form.is_valid():
+            return form_page(request, story, form)
+        comment = accept(request, story, form)
+    except Refused as refusal:
+        if refusal.keep_form:
+            form.is_valid()
+            form.add_error(None, refusal.message)
+            return form_page(request, story, form)
+        return refused_page(request, story, refusal)
+    return redirect(after_posting_url(comment))
+
+
+def check_request(request, story):
+    """Refuse POSTs from other sites, to closed stories, or without a good token."""
+    if client.is_cross_site(request):
+        raise Refused(400, _("Comment refused"), _("Comments can only be sent from this site's own pages."))
+    if not comments_are_open(story):
+        raise Refused(403, _("Comments are closed"), _("This story no longer accepts comments."))
+    problem = token_problem(request.POST.get("token"), story)
+    if problem:
+        raise Refused(400, _("Comment not sent"), problem, keep_form=problem == TokenProblem.EXPIRED)
+
+
+def accept(request, story, form):
+    """Apply the rate limit and the duplicate rule, then store the comment."""
+    ip = client.client_ip(request)
+    ip_hash = client.ip_hash(ip)
+    if reason := spam.rate_limited(ip_hash):
+        spam.log_refusal(reason, story)
+        raise Refused(429, _("Too many comments"), _(
+            "You have sent several comments in a short time. Please wait a few minutes and try again."
+        ))
+    data = form.cleaned_data
+    comment = Comment(
+        story=story, parent=form.parent, name=data["name"], email=data["email"], website=data["website"],
+        text=data["text"], ip_hash=ip_hash, user_agent=client.user_agent(request),
+    )
+    if reason := spam.duplicate(comment):
+        spam.log_refusal(reason, story)
+        raise Refused(409, _("Comment already posted"), _("You have already posted this comment on this story."))
+    return moderation.receive(comment=comment, story=story, ip=ip, honeypot_value=data["phone"])
+
+
+def after_posting_url(comment):
+    """The story with a fixed notice parameter, so the page stays the same for every reader."""
+    story_url = comment.story.get_absolute_url()
+    if comment.status == Comment.Status.APPROVED:
+        page = page_number_of(comment)
+        cpage = f"&cpage={page}" if page > 1 else ""
+        return f"{story_url}?comment=published{cpage}#comment-{comment.pk}"
+    return f"{story_url}?comment=received#comments"
+
+
+def form_page(request, story, form):
+    form.refresh_token()
+    return render(request, "comments/form_errors.html", {"story": story, "form": form}, status=400)
+
+
+def refused_page(request, story, refusal):
+    response = render(
+        request, "comments/refused.html",
+        {"story": story, "title": refusal.title, "message": refusal.message},
+        status=refusal.status,
+    )
+    if refusal.status == 429:
+        response["Retry-After"] = str(settings.COMMENTS_RATE_WINDOW)
+    return response
+
+
+def permalink(request, pk):
+    """A comment's lasting address: its story's page of comments that shows it."""
+    comment = get_object_or_404(Comment.objects.public().select_related("story"), pk=pk)
+    if not comment.story.is_public:
+        raise Http404(_("No comment at this address."))
+    page = page_number_of(comment)
+    query = f"?cpage={page}" if page > 1 else ""
+    return redirect(f"{comment.story.get_absolute_url()}{query}#comment-{comment.pk}")

@@ -1,0 +1,215 @@
+"""How published comments appear: threads, pages, permalinks, names, counts, the feed."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from comments import moderation
+from comments.models import Comment
+from tests.comments.helpers import make_comment, post_comment
+from tests.factories import make_story
+
+pytestmark = pytest.mark.django_db
+
+
+def comment_ids(html):
+    return [int(pk) for pk in re.findall(r'<article class="comment" id="comment-(\d+)"', html)]
+
+
+def section(html):
+    return html[html.index('<section class="comments"'):html.index("</section>", html.index('<section class="comments"'))]
+
+
+def test_only_approved_comments_are_shown_oldest_first(client, story):
+    second = make_comment(story, minutes=20, text="Second approved.")
+    first = make_comment(story, minutes=10, text="First approved.")
+    for status in ("pending", "spam", "removed"):
+        make_comment(story, status=status, text=f"A {status} comment.")
+    page = client.get(story.get_absolute_url()).text
+    assert comment_ids(page) == [first.pk, second.pk]
+    assert "pending comment" not in page and "spam comment" not in page and "removed comment" not in page
+    assert '<h2 id="comments-heading">2 comments</h2>' in page
+
+
+def test_replies_nest_under_their_parent_with_in_reply_to(client, story):
+    root = make_comment(story, name="Lucía", minutes=1)
+    reply = make_comment(story, parent=root, name="Tom", minutes=2)
+    page = section(client.get(story.get_absolute_url()).text)
+    assert comment_ids(page) == [root.pk, reply.pk]
+    assert re.search(rf'id="comment-{root.pk}".*?</article>\s*<ol><li>\s*<article class="comment" id="comment-{reply.pk}"', page, re.S)
+    assert f'in reply to <a href="#comment-{root.pk}">Lucía</a>' in page
+
+
+def test_replies_deeper_than_the_thread_depth_join_the_deepest_level(client, story):
+    chain = [make_comment(story, name="Level 0", minutes=1)]
+    for level in range(1, 5):
+        chain.append(make_comment(story, parent=chain[-1], name=f"Level {level}", minutes=level + 1))
+    page = section(client.get(story.get_absolute_url()).text)
+    nesting = {}
+    depth = 0
+    for token in re.finditer(r'<ol[ >]|</ol>|id="comment-(\d+)"', page):
+        if token.group(0).startswith("<ol"):
+            depth += 1
+        elif token.group(0) == "</ol>":
+            depth -= 1
+        else:
+            nesting[int(token.group(1))] = depth
+    assert [nesting[c.pk] for c in chain] == [1, 2, 3, 3, 3]
+    assert f'in reply to <a href="#comment-{chain[3].pk}">Level 3</a>' in page
+    assert Comment.objects.get(pk=chain[4].pk).depth == 4
+
+
+def test_the_thread_depth_is_configurable(client, story, settings):
+    settings.COMMENTS_THREAD_DEPTH = 2
+    root = make_comment(story, minutes=1)
+    child = make_comment(story, parent=root, minutes=2)
+    grandchild = make_comment(story, parent=child, minutes=3)
+    page = section(client.get(story.get_absolute_url()).text)
+    assert page.count("<ol>") == 1
+    assert comment_ids(page) == [root.pk, child.pk, grandchild.pk]
+
+
+def test_a_reply_to_a_removed_comment_stays_visible_at_the_top_level(client, story):
+    root = make_comment(story, minutes=1, text="Abusive words.")
+    reply = make_comment(story, parent=root, minutes=2, text="A calm answer.")
+    moderation.remove(comments=root)
+    page = client.get(story.get_absolute_url()).text
+    assert comment_ids(page) == [reply.pk]
+    assert "in reply to a comment that is no longer shown" in page and "Abusive" not in page
+
+
+def test_comments_are_paginated_by_top_level_thread(client, story, settings):
+    settings.COMMENTS_PER_PAGE = 2
+    roots = [make_comment(story, minutes=10 * n) for n in range(5)]
+    late_reply = make_comment(story, parent=roots[0], minutes=100)
+    first = client.get(story.get_absolute_url()).text
+    assert comment_ids(first) == [roots[0].pk, late_reply.pk, roots[1].pk]
+    assert "Page 1 of 3" in first and 'href="?cpage=2#comments"' in first
+    second = client.get(story.get_absolute_url() + "?cpage=2").text
+    assert comment_ids(second) == [roots[2].pk, roots[3].pk]
+    assert f'href="{story.get_absolute_url()}?cpage=2#comment-{roots[2].pk}"' in second
+    assert 'rel="prev" href="?#comments"' in second
+    third = client.get(story.get_absolute_url() + "?cpage=3").text
+    assert comment_ids(third) == [roots[4].pk]
+    for wrong in ("0", "-1", "abc", "999", "9" * 40):
+        assert client.get(story.get_absolute_url() + f"?cpage={wrong}").status_code == 200
+
+
+def test_a_permalink_leads_to_the_page_and_anchor_of_the_comment(client, story, settings):
+    settings.COMMENTS_PER_PAGE = 2
+    roots = [make_comment(story, minutes=n) for n in range(3)]
+    reply = make_comment(story, parent=roots[2], minutes=10)
+    assert client.get(f"/comments/{roots[0].pk}/")["Location"] == f"{story.get_absolute_url()}#comment-{roots[0].pk}"
+    assert client.get(f"/comments/{reply.pk}/")["Location"] == f"{story.get_absolute_url()}?cpage=2#comment-{reply.pk}"
+    assert reply.get_absolute_url() == f"/comments/{reply.pk}/"
+
+
+def test_permalinks_of_unpublished_comments_are_404(client, story):
+    assert client.get(f"/comments/{make_comment(story, status='pending').pk}/").status_code == 404
+    assert client.get("/comments/424242/").status_code == 404
+    draft = make_story(status="draft", published_at=None)
+    assert client.get(f"/comments/{make_comment(draft).pk}/").status_code == 404
+
+
+def test_a_commenters_name_links_to_their_website_as_user_content(client, story):
+    make_comment(story, name="Tom", website="https://tom.example.net/")
+    make_comment(story, name="Plain")
+    page = client.get(story.get_absolute_url()).text
+    assert '<a href="https://tom.example.net/" rel="nofollow ugc noopener">Tom</a>' in page
+    assert '<span class="comment__author" id="comment-' in page and ">Plain</span>" in page
+
+
+def test_a_website_that_is_not_http_never_becomes_a_link(client, story):
+    comment = make_comment(story, name="Sly")
+    Comment.objects.filter(pk=comment.pk).update(website="javascript:alert(1)")
+    moderation.stories_changed({story.pk})
+    page = client.get(story.get_absolute_url()).text
+    assert "javascript:" not in page and ">Sly</span>" in page
+
+
+def test_comment_text_is_plain_text_with_paragraphs_and_links(client, story):
+    make_comment(story, text="<script>alert(1)</script> <b>bold</b>\n\nSee https://example.org/report")
+    page = client.get(story.get_absolute_url()).text
+    assert "<script>alert(1)" not in page and "&lt;script&gt;" in page and "<b>bold" not in page
+    assert '<a href="https://example.org/report" rel="nofollow ugc noopener">https://example.org/report</a>' in page
+
+
+def test_the_count_shows_on_the_story_page_and_in_listings(client, story):
+    for _ in range(3):
+        make_comment(story)
+    make_comment(story, status="pending")
+    assert "3 comments" in client.get(story.get_absolute_url()).text
+    assert "3 comments" in client.get("/tag/border/").text
+
+
+def test_the_reply_list_offers_the_comments_on_the_page(client, story):
+    comment = make_comment(story, name="Lucía", text="One two three four five six seven eight nine ten.")
+    page = client.get(story.get_absolute_url()).text
+    label = re.search(rf'<option value="{comment.pk}">([^<]*)</option>', page).group(1)
+    assert label.startswith("Lucía: One two three") and label.endswith("…") and len(label) <= 36
+    assert f'data-reply-to="{comment.pk}"' in page
+    assert '<script src="/static/js/comments.js" defer></script>' in page
+    assert "<script>" not in page.replace('<script type="application/ld+json">', "")
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize("count", [0, 5, 60])
+def test_the_story_page_runs_a_fixed_number_of_queries_whatever_the_number_of_comments(
+    client, settings, django_assert_num_queries, count
+):
+    """Three queries for the comments (threads count, page ids, their comments), none when
+    the story has no published comment."""
+    settings.PAGE_CACHE_SECONDS = 0
+    queries_for(client, make_story().get_absolute_url())  # the first request also caches content types
+    without_comments = queries_for(client, make_story().get_absolute_url())
+    story = make_story()
+    roots = [make_comment(story, minutes=n) for n in range(count - count // 2)]
+    for n, root in enumerate(roots[: count // 2]):
+        make_comment(story, parent=root, minutes=100 + n)
+    assert Comment.objects.filter(story=story).count() == count
+    with django_assert_num_queries(without_comments + (3 if count else 0)):
+        client.get(story.get_absolute_url())
+
+
+def test_the_anonymous_story_page_sets_no_cookie_and_does_not_vary_by_cookie(client, story):
+    for response in (client.get(story.get_absolute_url()), post_comment(client, story)):
+        assert not response.cookies
+        assert "cookie" not in response.get("Vary", "").lower()
+    followed = client.get(f"{story.get_absolute_url()}?comment=received")
+    assert followed.status_code == 200 and not followed.cookies
+    assert "cookie" not in followed.get("Vary", "").lower()
+    assert "public" in followed["Cache-Control"]
+    assert not client.cookies
+
+
+def test_approving_a_comment_refreshes_the_cached_story_page_and_feed(client, story):
+    post_comment(client, story, text="Now you see me.")
+    feed_url = f"/comments/story/{story.slug}/feed/"
+    before, feed_before = client.get(story.get_absolute_url()), client.get(feed_url)
+    assert "Now you see me." not in before.text
+    moderation.approve(comments=Comment.objects.all())
+    after, feed_after = client.get(story.get_absolute_url()), client.get(feed_url)
+    assert after["ETag"] != before["ETag"] and "Now you see me." in after.text
+    assert feed_after["ETag"] != feed_before["ETag"] and "Now you see me." in feed_after.text
+
+
+def test_the_comments_feed_lists_approved_comments_only(client, story):
+    make_comment(story, name="Lucía", text="Approved words.")
+    make_comment(story, status="pending", text="Pending words.")
+    response = client.get(f"/comments/story/{story.slug}/feed/")
+    assert response.status_code == 200 and response["Content-Type"].startswith("application/rss+xml")
+    assert "Approved words." in response.text and "Pending words." not in response.text
+    assert "<dc:creator" in response.text and "Lucía" in response.text
+    assert f'href="/comments/story/{story.slug}/feed/"' in client.get(story.get_absolute_url()).text
+
+
+def test_the_comments_feed_of_a_story_that_is_not_public_is_404(client):
+    draft = make_story(status="draft", published_at=None)
+    assert client.get(f"/comments/story/{draft.slug}/feed/").status_code == 404
