@@ -121,6 +121,11 @@ class CommentForm(forms.Form):
     def clean_name(self):
         return clean_text(self.cleaned_data["name"])
 
+    def clean_email(self):
+        # Domains are case-insensitive; the local part is the mail server's to interpret.
+        local, _, domain = self.cleaned_data["email"].rpartition("@")
+        return f"{local}@{domain.lower()}"
+
     def clean_website(self):
         return clean_text(self.cleaned_data["website"])
 

@@ -1,0 +1,42 @@
+"""The demo newsroom comes with a short comment thread on the seed story."""
+
+import pytest
+from django.core.management import call_command
+
+from articles.models import Story
+from comments.demo import SEED_SLUG
+from comments.models import Comment
+from tests.comments.helpers import post_comment
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(settings, tmp_path, monkeypatch):
+    settings.VAR_DIR = tmp_path
+    monkeypatch.setenv("DEMO_PASSWORD", "demo-password-for-tests")
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    return Story.objects.get(slug=SEED_SLUG)
+
+
+def test_the_seed_story_has_a_thread_a_website_and_a_pending_comment(demo, client):
+    comments = Comment.objects.filter(story=demo)
+    assert comments.filter(status="approved").count() == 3
+    assert comments.filter(status="pending").count() == 1
+    assert comments.filter(parent__isnull=False).exists() and comments.exclude(website="").exists()
+    assert all(email.endswith(("@example.org", "@example.net")) for email in comments.values_list("email", flat=True))
+    page = client.get(demo.get_absolute_url()).text
+    assert "3 comments" in page and "in reply to" in page and 'rel="nofollow ugc noopener">Tom Becker</a>' in page
+    assert "Dan Whitaker" not in page
+
+
+def test_loading_the_demo_again_adds_no_comment(demo):
+    before = Comment.objects.count()
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    assert Comment.objects.count() == before
+
+
+def test_a_reader_can_comment_on_the_demo_story(demo, client):
+    response = post_comment(client, demo, text="Commenting on the demo story.")
+    assert response.status_code == 302
+    assert "Thank you. Your comment is awaiting moderation." in client.get(response["Location"]).text
