@@ -34,10 +34,16 @@ def load_demo_comments():
     for key, parent_key, name, email, website, text, status, hours in DEMO_COMMENTS:
         at = story.published_at + timedelta(hours=hours)
         made[key], new = Comment.objects.get_or_create(
-            story=story, email=email, text=text,
+            story=story,
+            email=email,
+            text=text,
             defaults={
-                "parent": made.get(parent_key), "name": name, "website": website, "status": status,
-                "created_at": at, "status_changed_at": at,
+                "parent": made.get(parent_key),
+                "name": name,
+                "website": website,
+                "status": status,
+                "created_at": at,
+                "status_changed_at": at,
             },
         )
         created += new

@@ -87,23 +87,33 @@ def reply_label(comment):
 class CommentForm(forms.Form):
     """What a reader sends. Lengths match the model's; the story decides which parents exist."""
 
-    name = forms.CharField(label=_("Name"), max_length=80, widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    name = forms.CharField(
+        label=_("Name"), max_length=80, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
     email = forms.EmailField(
         label=_("Email"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
     )
     website = forms.URLField(
-        label=_("Website"), max_length=200, required=False, assume_scheme="https",
+        label=_("Website"),
+        max_length=200,
+        required=False,
+        assume_scheme="https",
         validators=[web_url_validator],
         widget=forms.URLInput(attrs={"autocomplete": "url"}),
         help_text=_("Optional. Your name will link to it."),
     )
     text = forms.CharField(label=_("Comment"), max_length=5000, widget=forms.Textarea(attrs={"rows": 6}))
     reply_to = forms.IntegerField(
-        label=_("In reply to"), required=False, min_value=1, max_value=2**63 - 1, widget=forms.Select,
+        label=_("In reply to"),
+        required=False,
+        min_value=1,
+        max_value=2**63 - 1,
+        widget=forms.Select,
         error_messages={"invalid": _("Choose a comment from the list.")},
     )
-    # The honeypot: hidden from people by CSS, filled in by form-filling robots.
-    phone = forms.CharField(label=_("Leave this field empty"), required=False, max_length=200)
+    # The honeypot: hidden from people by CSS, filled in by form-filling robots. Its name is
+    # one that browsers' autofill does not recognise, so readers' browsers leave it empty.
+    subject = forms.CharField(label=_("Subject (leave this field empty)"), required=False, max_length=200)
     token = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, story, reply_options=(), **kwargs):
@@ -114,7 +124,7 @@ class CommentForm(forms.Form):
         self.fields["reply_to"].widget.choices = [("", _("— (a new comment)"))] + [
             (comment.pk, reply_label(comment)) for comment in reply_options
         ]
-        self.fields["phone"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+        self.fields["subject"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
         if not self.is_bound:
             self.initial["token"] = make_token(story)
 

@@ -57,7 +57,11 @@ class Comment(models.Model):
 
     story = models.ForeignKey("articles.Story", on_delete=models.CASCADE, related_name="comments")
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="replies",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="replies",
         verbose_name=_("in reply to"),
     )
     # The top-level comment of the thread (itself for a top-level comment), for paging by thread.
@@ -84,8 +88,13 @@ class Comment(models.Model):
     created_at = models.DateTimeField(_("posted"), default=timezone.now)
     status_changed_at = models.DateTimeField(_("status changed"), default=timezone.now)
     status_changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        editable=False, verbose_name=_("status changed by"),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        verbose_name=_("status changed by"),
     )
 
     objects = CommentQuerySet.as_manager()
@@ -147,7 +156,8 @@ class BlockedWord(models.Model):
         SPAM = "spam", _("Mark as spam")
 
     phrase = models.CharField(
-        _("word or phrase"), max_length=200,
+        _("word or phrase"),
+        max_length=200,
         help_text=_(
             "Matched anywhere in the name, email, website and text, ignoring case "
             "(“casino” also matches “casinos”). An IP address or its start, such as "

@@ -112,4 +112,3 @@ def screen(comment, *, story, ip, honeypot_value=""):
 def log_refusal(reason, story):
     """Refused comments are not stored, so the log is where their reason is kept."""
     logger.info("Comment on story %s refused by %s", story.pk, reason)
-

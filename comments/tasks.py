@@ -30,7 +30,9 @@ def send_moderation_notice(comment_id):
     Mail errors are logged, not raised: the comment is stored whatever the mail server does,
     and the moderation queue in admin shows it either way.
     """
-    comment = Comment.objects.select_related("story").filter(pk=comment_id, status=Comment.Status.PENDING).first()
+    comment = (
+        Comment.objects.select_related("story").filter(pk=comment_id, status=Comment.Status.PENDING).first()
+    )
     recipients = moderator_emails()
     if comment is None or not recipients:
         return 0

@@ -79,8 +79,9 @@ def page_number_of(comment):
     """The page of its story's comments that shows `comment` (approved)."""
     thread = {
         pk: (parent_id, status, created_at)
-        for pk, parent_id, status, created_at in Comment.objects.filter(thread_id=comment.thread_id)
-        .values_list("pk", "parent_id", "status", "created_at")
+        for pk, parent_id, status, created_at in Comment.objects.filter(
+            thread_id=comment.thread_id
+        ).values_list("pk", "parent_id", "status", "created_at")
     }
     root = comment.pk
     while (parent := thread[root][0]) in thread and thread[parent][1] == Comment.Status.APPROVED:

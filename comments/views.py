@@ -62,18 +62,28 @@ def accept(request, story, form):
     ip_hash = client.ip_hash(ip)
     if reason := spam.rate_limited(ip_hash):
         spam.log_refusal(reason, story)
-        raise Refused(429, _("Too many comments"), _(
-            "You have sent several comments in a short time. Please wait a few minutes and try again."
-        ))
+        raise Refused(
+            429,
+            _("Too many comments"),
+            _("You have sent several comments in a short time. Please wait a few minutes and try again."),
+        )
     data = form.cleaned_data
     comment = Comment(
-        story=story, parent=form.parent, name=data["name"], email=data["email"], website=data["website"],
-        text=data["text"], ip_hash=ip_hash, user_agent=client.user_agent(request),
+        story=story,
+        parent=form.parent,
+        name=data["name"],
+        email=data["email"],
+        website=data["website"],
+        text=data["text"],
+        ip_hash=ip_hash,
+        user_agent=client.user_agent(request),
     )
     if reason := spam.duplicate(comment):
         spam.log_refusal(reason, story)
-        raise Refused(409, _("Comment already posted"), _("You have already posted this comment on this story."))
-    return moderation.receive(comment=comment, story=story, ip=ip, honeypot_value=data["phone"])
+        raise Refused(
+            409, _("Comment already posted"), _("You have already posted this comment on this story.")
+        )
+    return moderation.receive(comment=comment, story=story, ip=ip, honeypot_value=data["subject"])
 
 
 def after_posting_url(comment):
@@ -93,7 +103,8 @@ def form_page(request, story, form):
 
 def refused_page(request, story, refusal):
     response = render(
-        request, "comments/refused.html",
+        request,
+        "comments/refused.html",
         {"story": story, "title": refusal.title, "message": refusal.message},
         status=refusal.status,
     )

@@ -21,7 +21,7 @@ def form_data(story, **overrides):
         "website": "",
         "text": "A thoughtful comment about the operation.",
         "reply_to": "",
-        "phone": "",
+        "subject": "",
         "token": make_token(story, now=time.time() - 10),
     }
     data.update(overrides)
@@ -29,7 +29,9 @@ def form_data(story, **overrides):
 
 
 def post_comment(client, story, headers=None, **overrides):
-    return client.post(reverse("comments:post", args=[story.pk]), form_data(story, **overrides), headers=headers)
+    return client.post(
+        reverse("comments:post", args=[story.pk]), form_data(story, **overrides), headers=headers
+    )
 
 
 def make_comment(story, *, status=Comment.Status.APPROVED, parent=None, minutes=None, **fields):

@@ -44,7 +44,10 @@ def test_comments_close_automatically_after_the_configured_days(client, settings
 
 def test_with_zero_days_comments_never_close_by_age(client, settings):
     settings.COMMENTS_CLOSE_AFTER_DAYS = 0
-    assert post_comment(client, make_story(published_at=timezone.now() - timedelta(days=4000))).status_code == 302
+    assert (
+        post_comment(client, make_story(published_at=timezone.now() - timedelta(days=4000))).status_code
+        == 302
+    )
 
 
 def test_published_comments_stay_visible_when_comments_close(client, story):

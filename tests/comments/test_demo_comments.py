@@ -24,9 +24,15 @@ def test_the_seed_story_has_a_thread_a_website_and_a_pending_comment(demo, clien
     assert comments.filter(status="approved").count() == 3
     assert comments.filter(status="pending").count() == 1
     assert comments.filter(parent__isnull=False).exists() and comments.exclude(website="").exists()
-    assert all(email.endswith(("@example.org", "@example.net")) for email in comments.values_list("email", flat=True))
+    assert all(
+        email.endswith(("@example.org", "@example.net")) for email in comments.values_list("email", flat=True)
+    )
     page = client.get(demo.get_absolute_url()).text
-    assert "3 comments" in page and "in reply to" in page and 'rel="nofollow ugc noopener">Tom Becker</a>' in page
+    assert (
+        "3 comments" in page
+        and "in reply to" in page
+        and 'rel="nofollow ugc noopener">Tom Becker</a>' in page
+    )
     assert "Dan Whitaker" not in page
 
 

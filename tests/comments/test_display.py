@@ -19,7 +19,11 @@ def comment_ids(html):
 
 
 def section(html):
-    return html[html.index('<section class="comments"'):html.index("</section>", html.index('<section class="comments"'))]
+    return html[
+        html.index('<section class="comments"') : html.index(
+            "</section>", html.index('<section class="comments"')
+        )
+    ]
 
 
 def test_only_approved_comments_are_shown_oldest_first(client, story):
@@ -38,7 +42,11 @@ def test_replies_nest_under_their_parent_with_in_reply_to(client, story):
     reply = make_comment(story, parent=root, name="Tom", minutes=2)
     page = section(client.get(story.get_absolute_url()).text)
     assert comment_ids(page) == [root.pk, reply.pk]
-    assert re.search(rf'id="comment-{root.pk}".*?</article>\s*<ol><li>\s*<article class="comment" id="comment-{reply.pk}"', page, re.S)
+    assert re.search(
+        rf'id="comment-{root.pk}".*?</article>\s*<ol><li>\s*<article class="comment" id="comment-{reply.pk}"',
+        page,
+        re.S,
+    )
     assert f'in reply to <a href="#comment-{root.pk}">Lucía</a>' in page
 
 
@@ -101,8 +109,14 @@ def test_a_permalink_leads_to_the_page_and_anchor_of_the_comment(client, story, 
     settings.COMMENTS_PER_PAGE = 2
     roots = [make_comment(story, minutes=n) for n in range(3)]
     reply = make_comment(story, parent=roots[2], minutes=10)
-    assert client.get(f"/comments/{roots[0].pk}/")["Location"] == f"{story.get_absolute_url()}#comment-{roots[0].pk}"
-    assert client.get(f"/comments/{reply.pk}/")["Location"] == f"{story.get_absolute_url()}?cpage=2#comment-{reply.pk}"
+    assert (
+        client.get(f"/comments/{roots[0].pk}/")["Location"]
+        == f"{story.get_absolute_url()}#comment-{roots[0].pk}"
+    )
+    assert (
+        client.get(f"/comments/{reply.pk}/")["Location"]
+        == f"{story.get_absolute_url()}?cpage=2#comment-{reply.pk}"
+    )
     assert reply.get_absolute_url() == f"/comments/{reply.pk}/"
 
 
@@ -133,7 +147,10 @@ def test_comment_text_is_plain_text_with_paragraphs_and_links(client, story):
     make_comment(story, text="<script>alert(1)</script> <b>bold</b>\n\nSee https://example.org/report")
     page = client.get(story.get_absolute_url()).text
     assert "<script>alert(1)" not in page and "&lt;script&gt;" in page and "<b>bold" not in page
-    assert '<a href="https://example.org/report" rel="nofollow ugc noopener">https://example.org/report</a>' in page
+    assert (
+        '<a href="https://example.org/report" rel="nofollow ugc noopener">https://example.org/report</a>'
+        in page
+    )
 
 
 def test_the_count_shows_on_the_story_page_and_in_listings(client, story):

@@ -20,6 +20,7 @@ def test_every_vector_stored_in_a_comment_renders_inert(client, story, settings)
     website and text of a comment cannot become markup or a script link."""
     settings.COMMENTS_PER_PAGE = len(VECTORS)
     for n, vector in enumerate(VECTORS):
+        vector = vector.replace("\x00", "")  # PostgreSQL stores no NUL; the form refuses them
         make_comment(story, name=vector[:80], website=vector[:200], text=vector, minutes=n)
     html = comment_list(client.get(story.get_absolute_url()).text)
     assert runnable_parts(html) == []

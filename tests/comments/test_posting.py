@@ -117,7 +117,12 @@ def test_repeated_fields_and_missing_fields_never_cause_a_500(client, story):
     data["name"] = ["one", "two"]
     assert client.post(url, data).status_code in (302, 400)
     assert client.post(url, {}).status_code == 400
-    assert client.post(url, "name=%FF%FE&email=%00", content_type="application/x-www-form-urlencoded").status_code == 400
+    assert (
+        client.post(
+            url, "name=%FF%FE&email=%00", content_type="application/x-www-form-urlencoded"
+        ).status_code
+        == 400
+    )
     assert client.post(url, b'{"name": "json"}', content_type="application/json").status_code == 400
 
 
@@ -138,7 +143,11 @@ def test_a_draft_story_takes_no_comments(client):
 
 @pytest.mark.parametrize(
     "name, text",
-    [("Zoë 🦊", "Great reporting 👏🏽 — gracias. 👨‍👩‍👧"), ("محمد", "نص عربي مع english"), ("李明", "很好的报道。")],
+    [
+        ("Zoë 🦊", "Great reporting 👏🏽 — gracias. 👨‍👩‍👧"),
+        ("محمد", "نص عربي مع english"),
+        ("李明", "很好的报道。"),
+    ],
 )
 def test_emoji_and_other_scripts_are_welcome(client, story, name, text):
     assert post_comment(client, story, name=name, text=text).status_code == 302

@@ -28,14 +28,28 @@ def forbidden_strings():
 def commented_story(client):
     section = make_category("Crime", slug="crime")
     desk = make_category("Organized crime", slug="organized-crime", parent=section)
-    story = make_story("Nogales network dismantled", category=desk, tags=["fentanyl"],
-                       authors=[make_author("Vic Mateos", slug="vmateos")])
-    post_comment(client, story, email=TYPED, name="Ana López", website="https://ana.example.org/",
-                 text="The seizure figures are staggering.")
+    story = make_story(
+        "Nogales network dismantled",
+        category=desk,
+        tags=["fentanyl"],
+        authors=[make_author("Vic Mateos", slug="vmateos")],
+    )
+    post_comment(
+        client,
+        story,
+        email=TYPED,
+        name="Ana López",
+        website="https://ana.example.org/",
+        text="The seizure figures are staggering.",
+    )
     first = Comment.objects.get()
-    post_comment(client, story, email=TYPED, name="Ana López", text="A second thought on the cartel sanctions.")
+    post_comment(
+        client, story, email=TYPED, name="Ana López", text="A second thought on the cartel sanctions."
+    )
     moderation.approve(comments=Comment.objects.all())
-    post_comment(client, story, email=TYPED, name="Ana López", reply_to=str(first.pk), text="Replying to myself.")
+    post_comment(
+        client, story, email=TYPED, name="Ana López", reply_to=str(first.pk), text="Replying to myself."
+    )
     moderation.approve(comments=Comment.objects.all())
     assert Comment.objects.approved().count() == 3
     assert Comment.objects.filter(email="Ana.Lopez.Private@example.net").count() == 3  # stored, but...

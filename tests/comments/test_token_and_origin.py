@@ -43,7 +43,8 @@ def test_a_token_for_another_story_is_refused_with_400(client, story):
 
 def test_a_comment_sent_too_soon_after_the_page_loaded_is_refused_with_400(client, story):
     refused(
-        post_comment(client, story, token=make_token(story)), 400,
+        post_comment(client, story, token=make_token(story)),
+        400,
         "The form was sent too quickly after the page loaded.",
     )
 

@@ -1,7 +1,7 @@
 """A commenter's data, found by email: export it as JSON, or erase it.
 
-    python manage.py commenter_data export ana@example.net [--output ana.json]
-    python manage.py commenter_data erase ana@example.net [--remove-text] [--dry-run]
+python manage.py commenter_data export ana@example.net [--output ana.json]
+python manage.py commenter_data erase ana@example.net [--remove-text] [--dry-run]
 """
 
 import json
@@ -31,7 +31,9 @@ class Command(BaseCommand):
         parser.add_argument("action", choices=["export", "erase"])
         parser.add_argument("email")
         parser.add_argument("--output", help="export: write the JSON to this file instead of the output.")
-        parser.add_argument("--remove-text", action="store_true", help="erase: also replace the comments' text.")
+        parser.add_argument(
+            "--remove-text", action="store_true", help="erase: also replace the comments' text."
+        )
         parser.add_argument("--dry-run", action="store_true", help="erase: report, change nothing.")
 
     def handle(self, *args, action, email, **options):

@@ -8,7 +8,6 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db.models import Q
 from django.utils import timezone
 
 from comments.models import Comment
@@ -19,7 +18,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--days", type=int, default=None,
+            "--days",
+            type=int,
+            default=None,
             help="Keep this many days instead of COMMENTS_RETENTION_DAYS.",
         )
         parser.add_argument("--dry-run", action="store_true", help="Only report how many would be cleared.")
