@@ -64,14 +64,23 @@ def site_versions(request, *args, **kwargs):
 
 
 def story_versions_by_slug(request, slug, *args, **kwargs):
-    """The site version plus the story's own; unknown slugs fall back to the site's."""
+    """The site version, the story's own, and a time bucket.
+
+    The bucket renews the page (and the comment form's signed token in it) at least every
+    half token lifetime, even for a browser that would otherwise keep getting 304s.
+    """
     from articles.models import Story
 
     story_id = cache.get(f"story-id:{slug}")
     if story_id is None:
         story_id = Story.objects.filter(slug=slug).values_list("pk", flat=True).first() or 0
         cache.set(f"story-id:{slug}", story_id, timeout=300)
-    return [_read_version(SITE_VERSION_KEY), _read_version(_story_version_key(story_id))]
+    bucket = max(settings.COMMENT_TOKEN_MAX_AGE // 2, 60)
+    return [
+        _read_version(SITE_VERSION_KEY),
+        _read_version(_story_version_key(story_id)),
+        int(time.time() // bucket) * bucket,
+    ]
 
 
 def is_anonymous_request(request):

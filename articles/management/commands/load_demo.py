@@ -117,7 +117,12 @@ class Command(BaseCommand):
     def load_account(self, username, group_name, full_name, *, password):
         user, created = get_user_model().objects.get_or_create(
             username=username,
-            defaults={"is_staff": True, "first_name": full_name.split()[0], "last_name": full_name.split()[-1]},
+            defaults={
+                "is_staff": True,
+                "first_name": full_name.split()[0],
+                "last_name": full_name.split()[-1],
+                "email": f"{username}@newsroom.example.org",
+            },
         )
         if created or not user.check_password(password):
             user.set_password(password)
