@@ -40,7 +40,9 @@ def validate_image(file):
                 code="format",
             )
         width, height = image.size
-        if width * height > settings.IMAGE_MAX_PIXELS:
+        # Every frame of an animation is decoded when the image is re-encoded.
+        frames = getattr(image, "n_frames", 1)
+        if width * height * frames > settings.IMAGE_MAX_PIXELS:
             raise ValidationError(
                 _("The image is %(w)d×%(h)d pixels, more than this site accepts.")
                 % {"w": width, "h": height},

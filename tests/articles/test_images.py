@@ -1,3 +1,4 @@
+import io
 import struct
 import zlib
 
@@ -72,3 +73,32 @@ def test_renditions_are_made_once_and_reused():
     story.headline = "Edited headline"
     story.save()
     assert story.image_renditions == first
+
+
+def test_polyglot_image_is_stored_without_its_payload():
+    """A real GIF with HTML and script appended (a GIF/HTML polyglot) is re-encoded: the
+    stored file holds pixels only."""
+    payload = b"<html><script>alert(document.cookie)</script></html>"
+    polyglot = image_bytes("GIF") + payload
+    upload = SimpleUploadedFile("innocent.gif", polyglot, content_type="image/gif")
+    validate_image(upload)
+    story = make_story(image=upload)
+    with default_storage.open(story.image.name, "rb") as stored:
+        content = stored.read()
+    assert payload not in content and b"<script" not in content
+    assert story.image.name.endswith(".gif") and "innocent" not in story.image.name
+
+
+def test_svg_is_refused_even_with_an_image_extension():
+    svg = b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect/></svg>'
+    with pytest.raises(ValidationError, match="not an image"):
+        validate_image(SimpleUploadedFile("photo.png", svg, content_type="image/png"))
+
+
+def test_an_image_whose_frames_multiply_past_the_pixel_limit_is_refused(settings):
+    settings.IMAGE_MAX_PIXELS = 100 * 100 * 3
+    frames = [Image.new("RGB", (100, 100), (n * 20, 0, 0)) for n in range(6)]
+    output = io.BytesIO()
+    frames[0].save(output, "GIF", save_all=True, append_images=frames[1:])
+    with pytest.raises(ValidationError, match="more than this site accepts"):
+        validate_image(SimpleUploadedFile("anim.gif", output.getvalue()))
