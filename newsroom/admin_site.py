@@ -2,14 +2,15 @@
 
 from django.conf import settings
 from django.contrib import admin
-from django.utils.translation import gettext as _
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from newsroom import login_guard
 
 
 class NewsroomAdminSite(admin.AdminSite):
-    site_header = f"{settings.SITE_NAME} admin"
-    site_title = f"{settings.SITE_NAME} admin"
+    site_header = format_lazy(_("{site_name} admin"), site_name=settings.SITE_NAME)
+    site_title = format_lazy(_("{site_name} admin"), site_name=settings.SITE_NAME)
     index_title = _("Newsroom")
 
     def login(self, request, extra_context=None):

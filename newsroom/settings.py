@@ -46,7 +46,7 @@ if not SECRET_KEY:
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = os.environ.get("SITE_NAME", "Newsroom")
 SITE_DESCRIPTION = os.environ.get(
-    "SITE_DESCRIPTION", "Reporting and analysis on security, politics and the economy."
+    "SITE_DESCRIPTION", _("Reporting and analysis on security, politics and the economy.")
 )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
