@@ -67,5 +67,10 @@ lock:
 	.venv-lock/bin/pip freeze --exclude newsroom > requirements.lock
 	rm -rf .venv-lock build *.egg-info
 
+# Load and faults against gunicorn with a PostgreSQL and a Redis of its own (bench/faults.py).
+.PHONY: faults
+faults: $(STAMP)
+	$(PY) bench/faults.py
+
 clean:
 	rm -rf $(VENV) var/static .pytest_cache

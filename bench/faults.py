@@ -1,0 +1,268 @@
+"""Load and faults, with nothing lost: `make faults` (or .venv/bin/python bench/faults.py).
+
+Runs the site under gunicorn against a PostgreSQL server and a Redis server of its own
+(started here, on spare ports, so the machine's services are never touched), then:
+
+1. load: 16 concurrent clients post comments for 30 s; every comment answered 302 must be
+   in the database exactly once and no answer may be a 5xx. Moderator notifications go
+   to an SMTP port that refuses connections, so a dead mail server is part of the run;
+2. the rate limiter under the same concurrency: with a limit of 20, exactly 20 of the
+   posts from one address are accepted;
+3. Redis stopped: stories are still served and comments still accepted;
+4. PostgreSQL stopped: readers get a 503 page in the site's look, and the site recovers
+   by itself when PostgreSQL is back.
+
+Prints the figures and exits 1 on any loss, duplicate, 5xx or failed expectation.
+Options: FAULTS_SECONDS (30), FAULTS_CLIENTS (16).
+"""
+
+import http.client
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+PG_BIN = Path("/usr/lib/postgresql") / (sorted(os.listdir("/usr/lib/postgresql"))[-1] if Path("/usr/lib/postgresql").exists() else "15") / "bin"
+PG_PORT, REDIS_PORT, APP_PORT, DEAD_SMTP_PORT = 5441, 6391, 8766, 9
+SECONDS = int(os.environ.get("FAULTS_SECONDS", 30))
+CLIENTS = int(os.environ.get("FAULTS_CLIENTS", 16))
+STORY = "/story/joint-us-mexico-operation-dismantles-nogales-fentanyl-network/"
+WORK = Path(tempfile.gettempdir()) / "newsroom-faults"
+
+ENV = {
+    **{k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")},
+    "DEBUG": "false",
+    "SECRET_KEY": "faults-run-secret-key-" + "x" * 40,
+    "ALLOWED_HOSTS": "127.0.0.1",
+    "SITE_URL": f"http://127.0.0.1:{APP_PORT}",
+    "SECURE_SSL_REDIRECT": "false",
+    "DATABASE_URL": f"postgres://postgres@127.0.0.1:{PG_PORT}/newsroom_faults",
+    "REDIS_URL": f"redis://127.0.0.1:{REDIS_PORT}/0",
+    "VAR_DIR": str(WORK / "var"),
+    "DEMO_PASSWORD": "faults-demo-password",
+    "COMMENT_TOKEN_MIN_AGE": "0",
+    "COMMENTS_RATE_LIMIT": "1000000",
+    "MAILER_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+    "SMTP_HOST": "127.0.0.1",
+    "SMTP_PORT": str(DEAD_SMTP_PORT),
+    "COMMENTS_NOTIFY_EMAILS": "moderators@example.org",
+    "COMMENTS_NOTIFY_INTERVAL": "0",
+}
+
+
+def run(*command, env=None, user=None, check=True):
+    if user and os.geteuid() == 0:
+        command = ("runuser", "-u", user, "--", *command)
+    return subprocess.run(command, env=env or ENV, cwd=ROOT, check=check, capture_output=True, text=True)
+
+
+def start_postgres():
+    data = WORK / "pg"
+    if not (data / "PG_VERSION").exists():
+        data.mkdir(parents=True, exist_ok=True)
+        shutil.chown(WORK, "postgres") if os.geteuid() == 0 else None
+        shutil.chown(data, "postgres") if os.geteuid() == 0 else None
+        run(str(PG_BIN / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", user="postgres")
+    run(str(PG_BIN / "pg_ctl"), "-D", str(data), "-l", str(WORK / "pg.log"), "-w",
+        "-o", f"-p {PG_PORT} -k {WORK} -c listen_addresses=127.0.0.1", "start", user="postgres")
+
+
+def stop_postgres():
+    run(str(PG_BIN / "pg_ctl"), "-D", str(WORK / "pg"), "-m", "fast", "-w", "stop", user="postgres", check=False)
+
+
+def start_redis():
+    run("redis-server", "--port", str(REDIS_PORT), "--bind", "127.0.0.1", "--daemonize", "yes",
+        "--save", "", "--appendonly", "no", "--dir", str(WORK))
+    wait_for(lambda: run("redis-cli", "-p", str(REDIS_PORT), "ping", check=False).stdout.strip() == "PONG")
+
+
+def stop_redis():
+    run("redis-cli", "-p", str(REDIS_PORT), "shutdown", "nosave", check=False)
+
+
+def wait_for(condition, seconds=30):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            if condition():
+                return True
+        except OSError:
+            pass
+        time.sleep(0.2)
+    return False
+
+
+class App:
+    """gunicorn serving the site with the given extra environment."""
+
+    def __init__(self, **extra):
+        env = {**ENV, **{k: str(v) for k, v in extra.items()}}
+        self.process = subprocess.Popen(
+            [PYTHON, "-m", "gunicorn", "newsroom.wsgi", "--workers", "3", "--bind", f"127.0.0.1:{APP_PORT}",
+             "--timeout", "30", "--log-level", "warning"],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=open(WORK / "gunicorn.log", "a"),
+        )
+        if not wait_for(lambda: request("GET", "/")[0] in (200, 503)):
+            self.stop()
+            sys.exit("gunicorn did not start; see " + str(WORK / "gunicorn.log"))
+
+    def stop(self):
+        self.process.send_signal(signal.SIGTERM)
+        self.process.wait(timeout=30)
+
+
+def request(method, path, body=None, headers=None):
+    connection = http.client.HTTPConnection("127.0.0.1", APP_PORT, timeout=30)
+    try:
+        connection.request(method, path, body=body, headers=headers or {})
+        response = connection.getresponse()
+        return response.status, response.read().decode("utf-8", "replace")
+    finally:
+        connection.close()
+
+
+def comment_form(page):
+    """The action and fields of the story page's comment form."""
+    action = re.search(r'<form class="comment-form"[^>]*action="([^"]+)"', page).group(1)
+    form = page.split('class="comment-form"', 1)[1].split("</form>", 1)[0]
+    fields = dict(re.findall(r'<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"', form))
+    return action, fields
+
+
+def post_comment(action, fields, text, email):
+    data = {**fields, "name": "Load Tester", "email": email, "website": "", "text": text, "subject": ""}
+    body = urllib.parse.urlencode(data)
+    headers = {"Content-Type": "application/x-www-form-urlencoded", "Origin": f"http://127.0.0.1:{APP_PORT}",
+               "Sec-Fetch-Site": "same-origin"}
+    return request("POST", action, body, headers)[0]
+
+
+def hammer(action, fields, label, seconds=None, total=None):
+    """Post from CLIENTS threads; return {text: status}."""
+    results, lock, stop_at = {}, threading.Lock(), time.time() + (seconds or 3600)
+    counter = iter(range(10**9))
+
+    def worker(n):
+        while time.time() < stop_at:
+            with lock:
+                i = next(counter)
+                if total is not None and i >= total:
+                    return
+            text = f"{label} comment {n}-{i}: the figures in this story deserve a closer look."
+            try:
+                status = post_comment(action, fields, text, f"reader{n}@example.org")
+            except OSError as error:
+                status = f"error: {error.__class__.__name__}"
+            with lock:
+                results[text] = status
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(CLIENTS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+def stored_texts(label):
+    code = (
+        "import django, os, json; os.environ.setdefault('DJANGO_SETTINGS_MODULE','newsroom.settings'); django.setup();"
+        "from comments.models import Comment;"
+        f"print(json.dumps(list(Comment.objects.filter(text__startswith={label!r}).values_list('text', flat=True))))"
+    )
+    import json
+
+    return json.loads(run(PYTHON, "-c", code).stdout)
+
+
+def check_no_loss(label, results):
+    accepted = [text for text, status in results.items() if status == 302]
+    stored = stored_texts(label)
+    counts = {text: stored.count(text) for text in set(stored)}
+    missing = [text for text in accepted if counts.get(text, 0) == 0]
+    duplicates = [text for text, n in counts.items() if n > 1]
+    server_errors = [s for s in results.values() if not isinstance(s, int) or s >= 500]
+    return {"sent": len(results), "accepted": len(accepted), "stored": len(stored), "missing": len(missing),
+            "duplicates": len(duplicates), "5xx/errors": len(server_errors)}
+
+
+def main():
+    for tool in ("redis-server", "redis-cli", str(PG_BIN / "initdb")):
+        if not shutil.which(tool) and not Path(tool).exists():
+            sys.exit(f"{tool} is needed (PostgreSQL and Redis server packages).")
+    WORK.mkdir(parents=True, exist_ok=True)
+    failures, rows = [], []
+    start_redis()
+    start_postgres()
+    try:
+        run("createdb", "-h", "127.0.0.1", "-p", str(PG_PORT), "-U", "postgres", "newsroom_faults", check=False)
+        run(PYTHON, "manage.py", "migrate", "--no-input", "-v0")
+        run(PYTHON, "manage.py", "load_demo")
+        run(PYTHON, "manage.py", "collectstatic", "--no-input", "-v0")
+        started = time.time()
+
+        app = App()
+        action, fields = comment_form(request("GET", STORY)[1])
+        figures = check_no_loss("load", hammer(action, fields, "load", seconds=SECONDS))
+        elapsed = time.time() - started
+        rows.append(("1. load, dead mail server", figures))
+        if figures["missing"] or figures["duplicates"] or figures["5xx/errors"] or not figures["accepted"]:
+            failures.append("comments were lost, duplicated or answered with an error under load")
+        app.stop()
+
+        app = App(COMMENTS_RATE_LIMIT=20)
+        run("redis-cli", "-p", str(REDIS_PORT), "flushall")
+        action, fields = comment_form(request("GET", STORY)[1])
+        limited = hammer(action, fields, "limit", total=120)
+        accepted = sum(1 for s in limited.values() if s == 302)
+        refused = sum(1 for s in limited.values() if s == 429)
+        rows.append(("2. rate limit 20, concurrent", {"sent": len(limited), "accepted": accepted, "429": refused}))
+        if accepted != 20 or refused != len(limited) - 20:
+            failures.append(f"the rate limiter let {accepted} of {len(limited)} through instead of 20")
+        app.stop()
+
+        app = App()
+        action, fields = comment_form(request("GET", STORY)[1])
+        stop_redis()
+        pages = [request("GET", STORY)[0] for _ in range(10)]
+        posts = hammer(action, fields, "redis-down", total=40)
+        figures = check_no_loss("redis-down", posts)
+        rows.append(("3. Redis stopped", {"story pages 200": pages.count(200), **figures}))
+        if pages.count(200) != 10 or figures["accepted"] != 40 or figures["missing"] or figures["5xx/errors"]:
+            failures.append("with Redis stopped, stories or comments failed")
+        start_redis()
+
+        stop_postgres()
+        status, body = request("GET", "/search/?q=fentanyl")
+        look = 'class="site-header"' in body and "Traceback" not in body
+        down_at = time.time()
+        start_postgres()
+        recovered = wait_for(lambda: request("GET", "/search/?q=sanctions")[0] == 200, seconds=60)
+        rows.append(("4. PostgreSQL stopped", {"status": status, "site look": look,
+                                               "recovered": recovered, "recovery s": round(time.time() - down_at, 1)}))
+        if status != 503 or not look or not recovered:
+            failures.append("with PostgreSQL stopped, readers did not get the 503 page, or the site did not recover")
+        app.stop()
+    finally:
+        stop_redis()
+        stop_postgres()
+
+    print(f"\nLoad and faults ({CLIENTS} clients, {SECONDS} s of load, load phase {elapsed:.0f} s)\n")
+    for name, figures in rows:
+        print(f"{name:<32} " + "  ".join(f"{k}={v}" for k, v in figures.items()))
+    print("\nRESULT:", "FAIL\n- " + "\n- ".join(failures) if failures else "PASS: nothing lost")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
