@@ -228,8 +228,13 @@ class CategoryAdmin(admin.ModelAdmin):
     autocomplete_fields = ["parent"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("parent__parent").annotate(
-            primary_count=Count("primary_stories", distinct=True)
+        # The count groups rows, and Meta.ordering does not apply to grouped queries.
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("parent__parent")
+            .annotate(primary_count=Count("primary_stories", distinct=True))
+            .order_by("position", "name")
         )
 
     @admin.display(description=_("Stories"), ordering="primary_count")
