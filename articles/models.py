@@ -297,7 +297,10 @@ class Story(models.Model):
                 name="published_story_has_time",
             ),
         ]
-        indexes = [models.Index(fields=["status", "-published_at"], name="story_public_idx")]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="story_public_idx"),
+            models.Index(fields=["primary_category", "status", "-published_at"], name="story_category_idx"),
+        ]
         permissions = [("publish_story", _("Can publish and withdraw stories"))]
 
     def __str__(self):
