@@ -138,9 +138,10 @@ def make_stories(rng, count, now):
     stories, bylines, tagged, secondary, sources = [], [], [], [], []
     for n in range(count):
         pk = start + n
-        headline = f"{TOPICS[pk % len(TOPICS)]}: {sentence(rng, 6, 11).rstrip('.')}"
-        standfirst = paragraph(rng, 2)
-        paragraphs = [paragraph(rng, rng.randint(3, 6)) for _ in range(rng.randint(4, 8))]
+        # Lengths like the demo stories' (headline ~60, standfirst ~135, body ~800 characters).
+        headline = f"{TOPICS[pk % len(TOPICS)]}: {sentence(rng, 5, 8).rstrip('.')}"
+        standfirst = sentence(rng, 12, 20)
+        paragraphs = [paragraph(rng, rng.randint(2, 4)) for _ in range(3)]
         slug = f"{GENERATED_PREFIX}{pk}-{slugify(headline)[:60]}"
         stories.append(Story(
             id=pk, headline=headline, slug=slug, standfirst=standfirst,
