@@ -183,7 +183,6 @@ class StoryQuerySet(models.QuerySet):
                 "sources",
                 "corrections",
                 "tags",
-                "categories",
             )
             .with_comment_count()
         )
