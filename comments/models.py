@@ -6,7 +6,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.validators import URLValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -79,7 +80,7 @@ class Comment(models.Model):
     held_rule = models.CharField(_("held by rule"), max_length=40, blank=True)
     held_detail = models.CharField(_("held because"), max_length=300, blank=True)
     link_count = models.PositiveSmallIntegerField(_("links"), default=0)
-    ip_hash = models.CharField(_("IP hash"), max_length=64, blank=True, db_index=True)
+    ip_hash = models.CharField(_("IP hash"), max_length=64, blank=True)
     user_agent = models.CharField(_("user agent"), max_length=300, blank=True)
     is_staff_reply = models.BooleanField(_("newsroom reply"), default=False)
     user = models.ForeignKey(
@@ -109,10 +110,18 @@ class Comment(models.Model):
                 name="comment_status_valid",
             )
         ]
+        # The moderation queue orders by (-created_at, -id) within a status, optionally
+        # narrowed to a held rule, and groups its pending comments by story (on PostgreSQL
+        # from the queue index alone); its history columns group by IP hash and by email.
+        # Emails are matched ignoring case (`by_email`, iexact), hence the index on UPPER(email).
         indexes = [
             models.Index(fields=["story", "status", "thread", "created_at"], name="comment_story_thread_idx"),
-            models.Index(fields=["status", "-created_at"], name="comment_queue_idx"),
-            models.Index(fields=["email", "status"], name="comment_email_status_idx"),
+            models.Index(fields=["status", "-created_at", "-id", "story"], name="comment_queue_idx"),
+            models.Index(fields=["status", "held_rule", "-created_at", "-id"], name="comment_held_idx"),
+            models.Index(fields=["-created_at", "-id"], name="comment_newest_idx"),
+            models.Index(fields=["ip_hash", "status"], name="comment_ip_status_idx"),
+            # (email again last, so that PostgreSQL can count from the index alone)
+            models.Index(Upper("email"), F("status"), F("email"), name="comment_email_status_idx"),
         ]
         permissions = [
             ("view_commenter_email", _("Can see commenters' email addresses")),
@@ -178,3 +187,69 @@ class BlockedWord(models.Model):
 
     def __str__(self):
         return f"{self.phrase} ({self.get_action_display()})"
+
+
+class ModerationRecord(models.Model):
+    """One moderation decision on a comment: who, when, from what state to what state.
+
+    Records are only ever added (by `comments.moderation` and the erase command); admin
+    shows them read-only and nobody can delete them there. They outlive the comment and the
+    moderator's account: the comment's number and the moderator's username are kept.
+    """
+
+    class Action(models.TextChoices):
+        STATUS = "status", _("Status changed")
+        EDITED = "edited", _("Text edited")
+        ERASED = "erased", _("Commenter data erased")
+        REPLY = "reply", _("Newsroom reply")
+
+    comment = models.ForeignKey(
+        Comment,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="moderation_records",
+        db_index=False,  # served by the (comment, at) index
+        verbose_name=_("comment"),
+    )
+    comment_number = models.BigIntegerField(_("comment number"))
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,  # served by the (by, at) index
+        verbose_name=_("moderator"),
+    )
+    by_name = models.CharField(_("moderator"), max_length=150, blank=True)
+    at = models.DateTimeField(_("date"), default=timezone.now)
+    action = models.CharField(_("action"), max_length=10, choices=Action, default=Action.STATUS)
+    from_status = models.CharField(_("old status"), max_length=10, choices=Comment.Status, blank=True)
+    to_status = models.CharField(_("new status"), max_length=10, choices=Comment.Status, blank=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("moderation record")
+        verbose_name_plural = _("moderation records")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(action__in=["status", "edited", "erased", "reply"]),
+                name="moderation_action_valid",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["comment", "at"], name="moderation_comment_idx"),
+            models.Index(fields=["-at", "-id"], name="moderation_newest_idx"),
+            models.Index(fields=["to_status", "-at"], name="moderation_to_status_idx"),
+            models.Index(fields=["by", "-at"], name="moderation_by_idx"),
+        ]
+
+    def __str__(self):
+        who = self.by_name or "-"
+        return f"#{self.comment_number} {self.get_action_display()} ({who}, {self.at:%Y-%m-%d %H:%M})"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValueError("Moderation records are only ever added, never changed.")
+        super().save(*args, **kwargs)

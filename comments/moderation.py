@@ -1,38 +1,64 @@
-"""Moderation workflows, shared by the comment view and the admin actions: receiving a new
-comment, changing its status (with who and when), telling the moderators."""
+"""Moderation workflows, shared by the comment view, the admin and the commands: receiving a
+new comment, changing its status, editing, erasing and replying, each written to the audit
+trail (`ModerationRecord`) with who and when; counting and telling the moderators."""
 
 import logging
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
 from comments import spam
-from comments.models import Comment
+from comments.models import Comment, ModerationRecord
 from newsroom.caching import bump_story_version
 
 logger = logging.getLogger(__name__)
 
 Status = Comment.Status
+Action = ModerationRecord.Action
+PENDING_COUNT_KEY = "comments:pending-count"
+PENDING_COUNT_SECONDS = 30
+NOTICE_SENT_KEY = "comments:moderators-notified"
 
 
-def _set_status(comments, status, by):
+def _set_status(comments, status, by, note):
     """Set `status` on a comment or a queryset of comments; return how many changed.
 
-    The stories whose comments changed get a new content version, so their cached pages
-    (and ETags) are replaced at once.
+    Each change is recorded with its previous status. The stories whose comments changed
+    get a new content version, so their cached pages (and ETags) are replaced at once.
     """
     now = timezone.now()
-    if isinstance(comments, Comment):
-        comments.status, comments.status_changed_at, comments.status_changed_by = status, now, by
-        comments = Comment.objects.filter(pk=comments.pk)
-    changing = comments.exclude(status=status)
-    story_ids = set(changing.values_list("story_id", flat=True))
-    count = Comment.objects.filter(pk__in=changing.values("pk")).update(
-        status=status, status_changed_at=now, status_changed_by=by
-    )
-    stories_changed(story_ids)
+    single = comments if isinstance(comments, Comment) else None
+    if single is not None:
+        comments = Comment.objects.filter(pk=single.pk)
+    with transaction.atomic():
+        # Locked, so that two moderators deciding at once record what each really changed.
+        # (By primary key: the admin's querysets may be DISTINCT, which cannot be locked.)
+        locked = Comment.objects.filter(pk__in=comments.values("pk")).exclude(status=status)
+        changing = list(locked.select_for_update().order_by().values_list("pk", "story_id", "status"))
+        count = Comment.objects.filter(pk__in=[pk for pk, _, _ in changing]).update(
+            status=status, status_changed_at=now, status_changed_by=by
+        )
+        _record([(pk, Action.STATUS, old, status) for pk, _, old in changing], by=by, at=now, note=note)
+    if single is not None and count:
+        single.status, single.status_changed_at, single.status_changed_by = status, now, by
+    stories_changed({story_id for _, story_id, _ in changing})
+    pending_changed()
     return count
+
+
+def _record(changes, *, by, at=None, note=""):
+    """Append one audit record per (comment pk, action, from status, to status)."""
+    at = at or timezone.now()
+    by_name = by.get_username() if by is not None else ""
+    ModerationRecord.objects.bulk_create(
+        ModerationRecord(
+            comment_id=pk, comment_number=pk, by=by, by_name=by_name, at=at, action=action,
+            from_status=old, to_status=new, note=note[:300],
+        )
+        for pk, action, old, new in changes
+    )  # fmt: skip
 
 
 def stories_changed(story_ids):
@@ -41,24 +67,70 @@ def stories_changed(story_ids):
         bump_story_version(story_id)
 
 
-def approve(*, comments, by=None):
+def approve(*, comments, by=None, note=""):
     """Publish the comments on their story pages and feeds."""
-    return _set_status(comments, Status.APPROVED, by)
+    return _set_status(comments, Status.APPROVED, by, note)
 
 
-def mark_spam(*, comments, by=None):
+def mark_spam(*, comments, by=None, note=""):
     """Hide the comments as spam; they stay stored for review."""
-    return _set_status(comments, Status.SPAM, by)
+    return _set_status(comments, Status.SPAM, by, note)
 
 
-def remove(*, comments, by=None):
+def remove(*, comments, by=None, note=""):
     """Hide the comments: off-topic, abusive, or removed at the author's request."""
-    return _set_status(comments, Status.REMOVED, by)
+    return _set_status(comments, Status.REMOVED, by, note)
 
 
-def restore(*, comments, by=None):
+def restore(*, comments, by=None, note=""):
     """Put the comments back in the moderation queue, to be decided again."""
-    return _set_status(comments, Status.PENDING, by)
+    return _set_status(comments, Status.PENDING, by, note)
+
+
+def text_edited(*, comment, by=None, note=""):
+    """Record that `comment`'s text was changed (the old text is not kept: an erasure
+    request must be able to remove it)."""
+    _record([(comment.pk, Action.EDITED, comment.status, comment.status)], by=by, note=note)
+
+
+def erased(*, comments, by=None, note=""):
+    """Record that these comments' commenter data was erased."""
+    _record([(c.pk, Action.ERASED, c.status, c.status) for c in comments], by=by, note=note)
+
+
+def reply(*, parent, text, by):
+    """Publish the newsroom's answer to `parent`, signed by the staff member `by`.
+
+    The reply is approved at once, marked as the newsroom's and recorded.
+    """
+    full_name = by.get_full_name().strip()
+    name = f"{full_name} ({settings.SITE_NAME})" if full_name else str(settings.SITE_NAME)
+    now = timezone.now()
+    with transaction.atomic():
+        answer = Comment.objects.create(
+            story_id=parent.story_id, parent=parent, name=name[:80], text=text,
+            email=by.email or settings.DEFAULT_FROM_EMAIL, is_staff_reply=True, user=by,
+            status=Status.APPROVED, created_at=now, status_changed_at=now, status_changed_by=by,
+        )  # fmt: skip
+        _record(
+            [(answer.pk, Action.REPLY, "", Status.APPROVED)], by=by, at=now, note=f"reply to #{parent.pk}"
+        )
+    stories_changed({parent.story_id})
+    return answer
+
+
+def pending_count():
+    """How many comments await moderation, counted at most every PENDING_COUNT_SECONDS
+    (the queue index serves the count); moderation decisions drop the cached number."""
+    count = cache.get(PENDING_COUNT_KEY)
+    if count is None:
+        count = Comment.objects.pending().count()
+        cache.set(PENDING_COUNT_KEY, count, PENDING_COUNT_SECONDS)
+    return count
+
+
+def pending_changed():
+    cache.delete(PENDING_COUNT_KEY)
 
 
 def is_trusted(email):
@@ -78,15 +150,27 @@ def receive(*, comment, story, ip, honeypot_value=""):
         logger.info("Comment on story %s held or marked by %s", story.pk, reason)
     comment.save()
     if status == Status.PENDING:
+        pending_changed()
         notify_moderators(comment=comment)
     return comment
 
 
 def notify_moderators(*, comment):
-    """Queue an email to the moderators once the comment is committed.
+    """Queue an email to the moderators once the comment is committed, unless one was sent
+    in the last COMMENTS_NOTIFY_INTERVAL seconds.
 
-    `robust` keeps a failing queue from failing the request: the comment is already stored.
+    `cache.add` is atomic in the shared cache, so of many comments arriving at once only
+    one queues the email. `robust` keeps a failing queue from failing the request: the
+    comment is already stored.
     """
     from comments.tasks import send_moderation_notice
 
-    transaction.on_commit(lambda: send_moderation_notice.enqueue(comment.pk), robust=True)
+    def queue_notice():
+        if cache.add(NOTICE_SENT_KEY, comment.pk, timeout=settings.COMMENTS_NOTIFY_INTERVAL):
+            try:
+                send_moderation_notice.enqueue(comment.pk)
+            except Exception:
+                cache.delete(NOTICE_SENT_KEY)  # the next comment tries again
+                raise
+
+    transaction.on_commit(queue_notice, robust=True)

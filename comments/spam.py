@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.translation import gettext_lazy as _
 
 from comments.models import BlockedWord, Comment
 from newsroom.sanitize import text_to_html
@@ -24,6 +25,15 @@ class Reason:
 
     def __str__(self):
         return f"{self.rule}: {self.detail}"
+
+
+# The rules whose name a stored comment can carry in `held_rule`, as moderators read them.
+STORED_RULES = {
+    "links": _("Too many links"),
+    "hold_words": _("Hold word list"),
+    "spam_words": _("Spam word list"),
+    "honeypot": _("Hidden field filled in (robot)"),
+}
 
 
 # Refusals: nothing is stored.

@@ -1,7 +1,12 @@
 """The newsroom's roles as permission groups. `sync_roles()` makes the groups match this
-table; it runs after every `migrate` and from `manage.py sync_roles`."""
+table. A data migration (comments.0004) runs it on a fresh database; it runs again after
+every `migrate` and from `manage.py sync_roles`, so the groups stay exact as models change.
 
-from django.contrib.auth.models import Group, Permission
+Editors have no permission on comments: only moderators (and superusers) open the
+moderation queue and see commenters' email addresses.
+"""
+
+from django.apps import apps as global_apps
 from django.db.models import Q
 
 CRUD = ("add", "change", "delete", "view")
@@ -31,7 +36,8 @@ ROLES = {
 }  # fmt: skip
 
 
-def role_permissions(role):
+def role_permissions(role, apps=global_apps):
+    Permission = apps.get_model("auth", "Permission")
     wanted = Q(pk__in=[])
     for app_label, models in role.items():
         if app_label == "extra":
@@ -44,9 +50,13 @@ def role_permissions(role):
     return Permission.objects.filter(wanted)
 
 
-def sync_roles():
-    """Create the role groups and set their permissions to exactly the table above."""
+def sync_roles(apps=global_apps):
+    """Create the role groups and set their permissions to exactly the table above.
+
+    `apps` is the registry to use: a migration passes its historical one.
+    """
+    Group = apps.get_model("auth", "Group")
     for name, role in ROLES.items():
         group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.set(role_permissions(role))
+        group.permissions.set(role_permissions(role, apps))
     return list(ROLES)

@@ -251,3 +251,5 @@ TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "django.tasks.backends.immediate
 TASKS = {"default": {"BACKEND": TASKS_BACKEND}}
 if TASKS_BACKEND.startswith("django_tasks_db."):
     INSTALLED_APPS.append("django_tasks_db")  # the queue's table
+# The moderators get at most one email per this many seconds while comments wait.
+COMMENTS_NOTIFY_INTERVAL = env_int("COMMENTS_NOTIFY_INTERVAL", 900)

@@ -17,6 +17,7 @@ def comment_settings(settings):
     settings.COMMENTS_TRUST_RETURNING = False
     settings.COMMENTS_RETENTION_DAYS = 90
     settings.COMMENTS_NOTIFY_EMAILS = []
+    settings.COMMENTS_NOTIFY_INTERVAL = 900
     settings.COMMENTS_PROXY_COUNT = 0
     return settings
 

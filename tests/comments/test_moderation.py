@@ -1,6 +1,4 @@
-"""Moderators: the admin list, filters and bulk actions, and the notification email."""
-
-import logging
+"""Moderators: the admin list, filters and bulk actions, the change form, the word lists."""
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -30,7 +28,7 @@ def moderator_client(client, moderator):
 def test_moderators_list_comments_and_filter_them_by_status(moderator_client, story):
     make_comment(story, status="pending", text="Waiting for a decision.")
     make_comment(story, status="approved", text="Already out.")
-    response = moderator_client.get(CHANGELIST + "?status__exact=pending")
+    response = moderator_client.get(CHANGELIST + "?status=pending")
     assert response.status_code == 200
     assert "Waiting for a decision." in response.text and "Already out." not in response.text
 
@@ -49,7 +47,9 @@ def test_bulk_actions_set_the_status_with_who_and_when(moderator_client, moderat
     comments = [make_comment(story, status=start) for _ in range(3)]
     before = {c.pk: c.status_changed_at for c in comments}
     response = moderator_client.post(
-        CHANGELIST, {"action": action, "_selected_action": [c.pk for c in comments[:2]]}, follow=True
+        f"{CHANGELIST}?status={start}",
+        {"action": action, "_selected_action": [c.pk for c in comments[:2]]},
+        follow=True,
     )
     assert response.status_code == 200 and ": 2." in response.text
     changed = Comment.objects.filter(pk__in=[c.pk for c in comments[:2]])
@@ -127,64 +127,3 @@ def test_moderation_functions_report_how_many_changed(story, moderator):
     assert moderation.approve(comments=Comment.objects.all(), by=moderator) == 0
     assert moderation.mark_spam(comments=comments[0]) == 1
     assert comments[0].status == "spam"
-
-
-def test_moderators_are_emailed_about_a_new_comment(
-    client, story, moderator, mailoutbox, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        post_comment(client, story, name="Ana Reader", email="ana.private@example.net", text="Worth a look.")
-    comment = Comment.objects.get()
-    assert len(mailoutbox) == 1
-    mail = mailoutbox[0]
-    assert mail.to == ["mod@newsroom.example"]
-    assert mail.subject == f"[Newsroom] A comment awaits moderation: {story.headline}"
-    assert "Ana Reader commented on" in mail.body and "Worth a look." in mail.body
-    assert f"https://news.example.org/admin/comments/comment/{comment.pk}/change/" in mail.body
-    assert "ana.private" not in mail.body
-
-
-def test_the_notification_list_can_be_set(
-    client, story, settings, mailoutbox, django_capture_on_commit_callbacks
-):
-    settings.COMMENTS_NOTIFY_EMAILS = ["desk@example.org", "night@example.org"]
-    with django_capture_on_commit_callbacks(execute=True):
-        post_comment(client, story)
-    assert mailoutbox[0].to == ["desk@example.org", "night@example.org"]
-
-
-@pytest.mark.parametrize("fields", [{"subject": "Buy now"}, {"text": "cheap casino"}])
-def test_spam_sends_no_notification(
-    client, story, moderator, mailoutbox, django_capture_on_commit_callbacks, fields
-):
-    from comments.models import BlockedWord
-
-    BlockedWord.objects.create(phrase="casino", action="spam")
-    with django_capture_on_commit_callbacks(execute=True):
-        post_comment(client, story, **fields)
-    assert Comment.objects.get().status == "spam" and mailoutbox == []
-
-
-def test_a_failing_mail_server_never_loses_or_fails_a_comment(
-    client, story, moderator, settings, caplog, django_capture_on_commit_callbacks
-):
-    settings.MAILERS = {"default": {"BACKEND": "tests.comments.failing_mail.EmailBackend"}}
-    with caplog.at_level(logging.ERROR), django_capture_on_commit_callbacks(execute=True):
-        response = post_comment(client, story, text="Kept despite the mail server.")
-    assert response.status_code == 302
-    assert Comment.objects.get().text == "Kept despite the mail server."
-    assert "Could not email the moderators" in caplog.text
-
-
-def test_a_failing_task_queue_never_loses_or_fails_a_comment(
-    client, story, moderator, monkeypatch, caplog, django_capture_on_commit_callbacks
-):
-    from comments.tasks import send_moderation_notice
-
-    def queue_down(*args, **kwargs):
-        raise ConnectionError("queue unavailable")
-
-    monkeypatch.setattr(type(send_moderation_notice), "enqueue", queue_down)
-    with caplog.at_level(logging.ERROR), django_capture_on_commit_callbacks(execute=True):
-        response = post_comment(client, story)
-    assert response.status_code == 302 and Comment.objects.count() == 1

@@ -13,8 +13,8 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 
+from comments import moderation
 from comments.models import Comment
-from comments.moderation import stories_changed
 
 ANONYMOUS = "Anonymous"
 REMOVED_TEXT = "(This comment was removed at its author's request.)"
@@ -62,7 +62,8 @@ class Command(BaseCommand):
             self.stdout.write(text)
 
     def erase(self, comments, *, remove_text, dry_run):
-        """Anonymise: the name becomes "Anonymous"; email, website, IP hash and user agent go."""
+        """Anonymise: the name becomes "Anonymous"; email, website, IP hash and user agent go.
+        Each erased comment gets a moderation record (by nobody: the command line)."""
         with transaction.atomic():
             found = list(comments.select_for_update())
             for comment in found:
@@ -73,7 +74,9 @@ class Command(BaseCommand):
                 if not dry_run:
                     comment.save()
             if not dry_run:
-                stories_changed({comment.story_id for comment in found})
+                note = "commenter_data erase" + (" --remove-text" if remove_text else "")
+                moderation.erased(comments=found, note=note)
+                moderation.stories_changed({comment.story_id for comment in found})
         self.stdout.write(self.report(len(found), remove_text, dry_run))
 
     def report(self, count, remove_text, dry_run):
