@@ -74,3 +74,10 @@ faults: $(STAMP)
 
 clean:
 	rm -rf $(VENV) var/static .pytest_cache
+
+# Performance: build the benchmark databases, serve them with gunicorn and nginx, measure
+# with wrk, print the table (README "Performance"). BENCH_SIZE=small for a quick run,
+# BENCH_DB=sqlite|postgres. Exits 1 when a target is missed, 2 when wrk/nginx are missing.
+.PHONY: bench
+bench: $(STAMP)
+	$(PY) bench/run.py

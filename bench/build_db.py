@@ -200,8 +200,8 @@ def build(*, stories, comments, big_story, seed_comments=50, seed=20240713, log=
         if stories:
             began = time.monotonic()
             # The two special stories first: they take their ids from the sequence.
-            big = add_special_story(BIG_SLUG, "A story with a very long comment thread", now - timedelta(days=3))
-            add_special_story(POST_SLUG, "A story that receives the benchmark's comments", now - timedelta(days=4000))
+            big = add_special_story(BIG_SLUG, "A story with a long comment thread", now - timedelta(days=3))
+            add_special_story(POST_SLUG, "A story for the benchmark's comments", now - timedelta(days=4000))
             made = make_stories(rng, max(0, stories - 2), now)
             log(f"  {len(made) + 2} stories in {time.monotonic() - began:.0f} s")
             began = time.monotonic()

@@ -8,7 +8,7 @@ the view adds paragraphs to its in-memory story once, on the first request.
 """
 
 import os
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from django.http import HttpResponse
@@ -24,7 +24,7 @@ def _text(n, length):
 
 def story_data(paragraphs=12, comments=50):
     """A story with round-up items, sources, tags and `comments` comments, as plain dicts."""
-    published = datetime(2023, 7, 13, 13, 0, tzinfo=timezone.utc)
+    published = datetime(2023, 7, 13, 13, 0, tzinfo=UTC)
     items = [
         {"anchor": f"item-{n}", "headline": _text(n, 10), "source": "U.S. Department of Justice",
          "paragraphs": []}
