@@ -39,6 +39,14 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(pytest.mark.skip(reason=f"browser tests skipped: {MISSING}"))
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call":
+        item.call_failed = report.failed
+    return report
+
+
 @pytest.fixture(scope="session")
 def browser():
     # Playwright's sync API runs an event loop in this thread; Django's ORM calls in the
@@ -76,6 +84,9 @@ def page_at(browser, live_server, screenshot_dir, request):
 
     yield open_page
     for context in contexts:
+        if getattr(request.node, "call_failed", False):
+            for n, page in enumerate(context.pages):
+                page.screenshot(path=str(screenshot_dir / f"{request.node.name}-FAILED-{n}.png"), full_page=True)
         context.close()
 
 
