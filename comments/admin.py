@@ -144,7 +144,9 @@ class CommentAdmin(admin.ModelAdmin):
         return (*self.search_fields, "email") if can_see_private(request) else self.search_fields
 
     def get_search_results(self, request, queryset, search_term):
-        """A whole email address finds that address's comments exactly (an index serves it)."""
+        """A whole email address finds that address's comments exactly (an index serves it).
+        NUL characters are dropped: PostgreSQL refuses them in a query."""
+        search_term = search_term.replace("\x00", "")
         term = search_term.strip()
         if can_see_private(request) and "@" in term:
             try:

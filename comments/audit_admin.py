@@ -8,6 +8,7 @@ delete them from the shell. Seeing them needs `comments.view_moderationrecord`
 
 from django.contrib import admin
 from django.contrib.admin import DateFieldListFilter
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -16,7 +17,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
 from comments.models import ModerationRecord
-from comments.queue import CappedPaginator
+from comments.queue import CappedPaginator, SafeChangeList, as_key
 
 SHOWN = ("at", "action", "from_status", "to_status", "by_name", "note")
 
@@ -56,7 +57,7 @@ class ModeratorFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         value = self.value()
-        return queryset if value is None or not value.isdigit() else queryset.filter(by_id=int(value))
+        return queryset if value is None else queryset.filter(by_id=as_key(value))
 
 
 @admin.register(ModerationRecord)
@@ -72,6 +73,18 @@ class ModerationRecordAdmin(admin.ModelAdmin):
     show_full_result_count = False
     show_facets = admin.ShowFacets.NEVER
     actions = None
+
+    def get_changelist(self, request, **kwargs):
+        return SafeChangeList
+
+    def get_search_results(self, request, queryset, search_term):
+        """The records of one comment, by its number; anything else finds none."""
+        if not search_term.strip():
+            return queryset, False
+        try:
+            return queryset.filter(comment_number=as_key(search_term.strip())), False
+        except IncorrectLookupParameters:
+            return queryset.none(), False
 
     def has_add_permission(self, request):
         return False

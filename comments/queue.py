@@ -22,6 +22,18 @@ from comments.models import Comment
 DECIDED = (Comment.Status.APPROVED, Comment.Status.SPAM)
 
 
+def as_key(value):
+    """`value` as a primary key, or IncorrectLookupParameters (the admin then shows the list
+    without this filter) when it is not a number a key column can hold."""
+    try:
+        key = int(value)
+    except ValueError:
+        raise IncorrectLookupParameters(value) from None
+    if not 0 < key < 2**63:
+        raise IncorrectLookupParameters(value)
+    return key
+
+
 class CappedPaginator(Paginator):
     """Counts no further than `cap` rows (a sliced count the indexes serve), and for an
     unfiltered list on PostgreSQL reads the planner's estimate of the table's size instead
@@ -64,7 +76,18 @@ def planner_estimate(model, using):
     return row[0] if row else -1
 
 
-class QueueChangeList(ChangeList):
+class SafeChangeList(ChangeList):
+    """A changelist that refuses filter values PostgreSQL cannot take (NUL characters) as
+    bad parameters (the admin then shows the list unfiltered) instead of failing."""
+
+    def get_filters_params(self, params=None):
+        params = super().get_filters_params(params)
+        if any("\x00" in value for values in params.values() for value in values):
+            raise IncorrectLookupParameters("NUL character in a filter")
+        return params
+
+
+class QueueChangeList(SafeChangeList):
     """The changelist with, on each row, the commenter's history, whether its email may be
     shown, and the queue's own address (for the one-click buttons to come back to)."""
 
@@ -182,12 +205,7 @@ class StoryFilter(admin.SimpleListFilter):
 
     def chosen_pk(self):
         value = self.value()
-        if value is None:
-            return None
-        try:
-            return int(value)
-        except ValueError:
-            raise IncorrectLookupParameters(value) from None
+        return None if value is None else as_key(value)
 
     def queryset(self, request, queryset):
         chosen = self.chosen_pk()

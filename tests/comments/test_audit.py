@@ -163,6 +163,13 @@ def test_nobody_adds_changes_or_deletes_records_in_admin(client, story, who):
     assert (record.note, record.to_status) == ("", "approved")
 
 
+@pytest.mark.parametrize("param", ["q", "by", "to_status", "action", "at__gte", "p", "o"])
+@pytest.mark.parametrize("value", ["\x00", "' OR 1=1 --", "9" * 30, "-1", "😀"])
+def test_odd_parameters_never_break_the_audit_list(moderator_client, story, param, value):
+    moderation.approve(comments=make_comment(story, status="pending"))
+    assert moderator_client.get(RECORDS, {param: value}, follow=True).status_code == 200
+
+
 def test_records_are_only_ever_added(story):
     comment = make_comment(story, status="pending")
     moderation.approve(comments=comment)

@@ -331,7 +331,8 @@ def make_many(stories, count, *, status="pending"):
     now = timezone.now()
     Comment.objects.bulk_create(
         Comment(
-            story=stories[n % len(stories)], name=f"Reader {n}", email=f"reader{n % 37}@example.org", ip_hash=f"{n % 53:064x}",
+            story=stories[n % len(stories)], name=f"Reader {n}", email=f"reader{n % 37}@example.org",
+            ip_hash=f"{n % 53:064x}",
             text=f"Bulk comment {n}.", status=status if n % 5 else "approved",
             held_rule="links" if n % 3 == 0 else "", created_at=now - timedelta(minutes=n),
         )
@@ -347,7 +348,19 @@ def test_the_queue_page_runs_the_same_queries_for_10_and_1000_comments(moderator
     few = queue_queries(moderator_client, url)
     make_many([story, *(make_story() for _ in range(20))], 990)
     many = queue_queries(moderator_client, url)
-    assert len(many) == len(few) <= 10, "\n".join(many)
+    # 10: session, user, 2 x permissions, stories for the filter, count, page, its stories,
+    # 2 x history; an unfiltered list on PostgreSQL first reads the planner's estimate.
+    assert len(many) == len(few) <= (11 if query == "?status=all" else 10), "\n".join(many)
+
+
+@pytest.mark.parametrize(
+    "param", ["q", "status", "held", "story", "created_at__gte", "p", "o", "name", "text"]
+)
+@pytest.mark.parametrize("value", ["\x00", "%00", "' OR 1=1 --", "9" * 30, "-1", "😀"])
+def test_odd_queue_parameters_never_break_the_page(moderator_client, story, param, value):
+    make_comment(story, status="pending")
+    response = moderator_client.get(CHANGELIST, {param: value}, follow=True)
+    assert response.status_code == 200
 
 
 def test_the_queue_never_counts_past_its_cap(moderator_client, monkeypatch):
