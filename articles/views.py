@@ -119,7 +119,8 @@ def archive_index(request):
 
 @public_page()
 def search(request):
-    query = request.GET.get("q", "").strip()[:200]
+    # NUL cannot reach PostgreSQL; search terms are short.
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:200]
     results = search_stories(query) if query else Story.objects.none()
     return render(
         request, "articles/search.html", {"query": query, "page": paginate(request, results)}
