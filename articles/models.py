@@ -187,12 +187,22 @@ class StoryQuerySet(models.QuerySet):
             .with_comment_count()
         )
 
-    def related_to(self, story):
-        """Other stories sharing a tag or the primary category, most shared tags first."""
+    def related_to(self, story, candidates=60):
+        """Other stories sharing a tag or the primary category, most shared tags first.
+
+        Only the `candidates` most recent matches are ranked, so the cost does not grow with
+        the archive.
+        """
         tag_ids = [tag.pk for tag in story.tags.all()]
-        return (
+        recent = (
             self.exclude(pk=story.pk)
             .filter(Q(tags__in=tag_ids) | Q(primary_category=story.primary_category_id))
+            .order_by("-published_at")
+            .values_list("pk", flat=True)[: candidates * 3]
+        )
+        candidate_ids = list(dict.fromkeys(recent))[:candidates]
+        return (
+            self.filter(pk__in=candidate_ids)
             .annotate(shared_tags=models.Count("tags", filter=Q(tags__in=tag_ids), distinct=True))
             .order_by("-shared_tags", "-published_at")
             .for_listing()

@@ -3,7 +3,6 @@
 import calendar
 import datetime
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -11,18 +10,13 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from articles.models import Author, Category, Story, StoryRedirect
+from articles.pagination import capped_count, paginate
 from articles.search import search_stories
 from newsroom.caching import is_anonymous_request, public_page, story_versions_by_slug
 
-STORIES_PER_PAGE = 20
 
 
-def paginate(request, queryset, per_page=STORIES_PER_PAGE):
-    """The requested page of `queryset`; a page number that does not exist is a 404."""
-    try:
-        return Paginator(queryset, per_page).page(request.GET.get("page") or 1)
-    except (PageNotAnInteger, EmptyPage):
-        raise Http404(_("There is no such page.")) from None
+SEARCH_COUNT_CAP = 1000  # matches are counted up to here, then shown as "more than"
 
 
 @public_page()
@@ -122,6 +116,14 @@ def search(request):
     # NUL cannot reach PostgreSQL; search terms are short.
     query = request.GET.get("q", "").replace("\x00", "").strip()[:200]
     results = search_stories(query) if query else Story.objects.none()
+    page = paginate(request, results)
     return render(
-        request, "articles/search.html", {"query": query, "page": paginate(request, results)}
+        request,
+        "articles/search.html",
+        {
+            "query": query,
+            "page": page,
+            "match_count": capped_count(results, SEARCH_COUNT_CAP) if query else 0,
+            "count_cap": SEARCH_COUNT_CAP,
+        },
     )

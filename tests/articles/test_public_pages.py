@@ -163,3 +163,21 @@ def test_server_error_page_is_in_the_sites_look_without_the_database(client, set
     assert response.status_code == 500
     assert b"Something went wrong on our side" in response.content
     assert settings.SITE_NAME.encode() in response.content
+
+
+def test_listings_page_by_twenty_without_counting_the_archive(client):
+    for n in range(25):
+        make_story(f"Tagged story {n:02d}", tags=["border"])
+    first = client.get("/tag/border/")
+    assert first.text.count('class="card"') == 20 and 'rel="next"' in first.text
+    second = client.get("/tag/border/", {"page": 2})
+    assert second.text.count('class="card"') == 5 and 'rel="next"' not in second.text and 'rel="prev"' in second.text
+    assert client.get("/tag/border/", {"page": 3}).status_code == 404
+
+
+def test_search_says_how_many_stories_match_up_to_a_cap(client, monkeypatch):
+    for n in range(3):
+        make_story(f"Remittances report {n}")
+    assert "3 stories match" in client.get("/search/", {"q": "remittances"}).text
+    monkeypatch.setattr("articles.views.SEARCH_COUNT_CAP", 2)
+    assert "More than 2 stories match" in client.get("/search/", {"q": "report"}).text
