@@ -7,7 +7,8 @@ from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.db import models
+from django.contrib.postgres.search import SearchVectorField
+from django.db import connections, models
 from django.db.models.functions import Coalesce
 from django.db.models import Q
 from django.urls import reverse
@@ -144,6 +145,14 @@ class StoryQuerySet(models.QuerySet):
 
     def latest_first(self):
         return self.order_by("-published_at", "-pk")
+
+    def refresh_search_vectors(self):
+        """Recompute the indexed search vectors from the search documents (PostgreSQL)."""
+        if connections[self.db].vendor != "postgresql":
+            return 0
+        from articles.search import DOCUMENT_VECTOR
+
+        return self.update(search_vector=DOCUMENT_VECTOR)
 
     def editable_by(self, user):
         """Stories `user` may open in admin: all for editors, their own for contributors."""
@@ -289,6 +298,8 @@ class Story(models.Model):
     modified_at = models.DateTimeField(auto_now=True)
     # Headline, standfirst, body and round-up items as plain text, for search.
     search_document = models.TextField(blank=True, editable=False)
+    # The same, weighted and indexed for full-text search on PostgreSQL (unused elsewhere).
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = StoryQuerySet.as_manager()
 
@@ -349,6 +360,7 @@ class Story(models.Model):
             parts += [item.headline, strip_tags(item.body), item.source_line]
         self.search_document = "\n".join(p for p in parts if p)
         Story.objects.filter(pk=self.pk).update(search_document=self.search_document)
+        Story.objects.filter(pk=self.pk).refresh_search_vectors()
 
     @property
     def is_public(self):

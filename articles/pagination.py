@@ -52,4 +52,4 @@ def paginate(request, queryset, per_page=STORIES_PER_PAGE):
 
 def capped_count(queryset, cap=1000):
     """How many rows, counted up to `cap` only (shown as "1000+" beyond)."""
-    return queryset[: cap + 1].count()
+    return queryset.order_by().values("pk")[: cap + 1].count()

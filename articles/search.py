@@ -2,16 +2,14 @@
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-from django.db.models import Q
+from django.db.models import F, Q
 
 from articles.models import Story
 
-# "simple" does not stem, so English and Spanish text are matched alike. Migration
-# 0002 indexes exactly this expression on PostgreSQL; keep the two in step.
+# "simple" does not stem, so English and Spanish text are matched alike. The vector is
+# stored in Story.search_vector (GIN-indexed on PostgreSQL); a headline match counts most.
 SEARCH_CONFIG = "simple"
-SEARCH_VECTOR = SearchVector("search_document", config=SEARCH_CONFIG)
-# Ranking runs only on the rows the index found; a headline match counts most.
-RANK_VECTOR = SearchVector("headline", weight="A", config=SEARCH_CONFIG) + SearchVector(
+DOCUMENT_VECTOR = SearchVector("headline", weight="A", config=SEARCH_CONFIG) + SearchVector(
     "search_document", weight="D", config=SEARCH_CONFIG
 )
 
@@ -22,8 +20,8 @@ def search_stories(query):
     if settings.DATABASE_IS_POSTGRES:
         search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
         return (
-            stories.annotate(document=SEARCH_VECTOR, rank=SearchRank(RANK_VECTOR, search_query))
-            .filter(document=search_query)
+            stories.filter(search_vector=search_query)
+            .annotate(rank=SearchRank(F("search_vector"), search_query))
             .order_by("-rank", "-published_at", "-pk")
         )
     condition = Q()
