@@ -164,6 +164,7 @@ def make_stories(rng, count, now):
     for model, rows in [(Story, stories), (StoryAuthor, bylines), (TaggedItem, tagged),
                         (Story.categories.through, secondary), (Source, sources)]:
         model.objects.bulk_create(rows, batch_size=BATCH)
+    Story.objects.filter(pk__in=[s.pk for s in stories]).refresh_search_vectors()
     return [(s.pk, s.published_at) for s in stories]
 
 
