@@ -84,7 +84,7 @@ def ensure_tools():
             subprocess.run(command, **quiet)
     still = [package for command, package in TOOLS.items() if not find_tool(command)]
     if still:
-        print(f"The benchmark needs {' and '.join(still)}. Install them with:\n\n"
+        print(f"The benchmark needs {' and '.join(still)} (Debian packages). Install with:\n\n"
               f"    sudo apt-get install -y --no-install-recommends {' '.join(still)}\n\n"
               "then run `make bench` again.", file=sys.stderr)
         sys.exit(2)

@@ -105,6 +105,8 @@ def main():
     try:
         current = serve(f"{cfg.stories:,} stories", cfg.bench_name, "off")
         keep(("bench", "off"), run_rounds(cfg, current, pages_of(current)))
+        say("posting comments (8 clients, 10 s)")
+        posts = {"off": measure_posts(cfg, current, "off")}
         (BENCH_DIR / "www").mkdir(exist_ok=True)
         (BENCH_DIR / "www" / "story.html").write_bytes(http_get(current.base + SEED_PATH)[2])
         current.stop()
@@ -117,7 +119,7 @@ def main():
             ("nginx-proxy", current.proxy_base, SEED_PATH, "proxy"),
         ]))
         say("posting comments (8 clients, 10 s)")
-        posts = measure_posts(cfg, current)
+        posts["on"] = measure_posts(cfg, current, "on")
         current.stop()
 
         current = serve("the demo newsroom", DEMO_NAME, "off")

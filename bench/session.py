@@ -160,8 +160,8 @@ def run_rounds(cfg, session, targets):
     return {key: median_of(found) for key, found in rounds.items()}
 
 
-def measure_posts(cfg, session, seconds=10, threads=8):
-    prefix = f"bench-post-{cfg.run_id}"
+def measure_posts(cfg, session, label, seconds=10, threads=8):
+    prefix = f"bench-post-{cfg.run_id}-{label}"
     before = session.gunicorn_cpu(), session.db_cpu(), session.statsd.snapshot()
     found = post_comments(session.base, POST_PATH, seconds=seconds, threads=threads, prefix=prefix)
     procs.wait_idle(lambda: (session.gunicorn_cpu(), session.db_cpu(),
