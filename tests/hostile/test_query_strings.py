@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 PAGES = ["/", "/category/{category}/", "/tag/border/", "/author/{author}/", "/archive/", "/archive/2024/",
          "/search/", "/feeds/rss/", "/feeds/tag/border/atom/", "/sitemap.xml", "/comments/story/{story}/feed/",
          "/story/{story}/"]
-ODD_VALUES = ["99999999999999999999999", "-1", "0", "1.5", "abc", "", "%00", "\x00", "ñ", "😀", "a" * 10_000,
+ODD_VALUES = ["99999999999999999999999", "¹", "٣", "-1", "0", "1.5", "abc", "", "%00", "\x00", "ñ", "😀", "a" * 10_000,
               "1e309", "0x10", "１２", "\u202e", "<script>", "' OR 1=1 --", "[]", "{}", "null"]
 
 
