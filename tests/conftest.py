@@ -1,4 +1,9 @@
+import io
+
 import pytest
+from django.core.management import call_command
+
+DEMO_PASSWORD = "demo-password-for-tests"
 
 
 @pytest.fixture(autouse=True)
@@ -36,3 +41,15 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+def load_demo():
+    call_command("load_demo", stdout=io.StringIO())
+
+
+@pytest.fixture
+def demo_newsroom(settings, tmp_path, monkeypatch):
+    """The demo newsroom from `load_demo`, with accounts that use DEMO_PASSWORD."""
+    settings.VAR_DIR = tmp_path
+    monkeypatch.setenv("DEMO_PASSWORD", DEMO_PASSWORD)
+    load_demo()

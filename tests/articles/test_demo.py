@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from articles.models import Author, Category, Correction, RoundupItem, Source, Story
+from tests.conftest import DEMO_PASSWORD, load_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -17,15 +18,15 @@ def counts():
 
 
 @pytest.fixture
-def demo(settings, tmp_path, monkeypatch):
-    settings.VAR_DIR = tmp_path
-    monkeypatch.setenv("DEMO_PASSWORD", "demo-password-for-tests")
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+def demo(demo_newsroom):
+    return demo_newsroom
+
+
 
 
 def test_running_the_demo_twice_creates_nothing_twice(demo):
     first = counts()
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+    load_demo()
     assert counts() == first
     assert first["Story"] >= 13
 
@@ -54,7 +55,7 @@ def test_every_listing_has_content(demo):
 
 def test_demo_accounts_can_log_in_with_the_given_password(demo, client):
     for username in ("editor", "moderator", "contributor"):
-        assert client.login(username=username, password="demo-password-for-tests")
+        assert client.login(username=username, password=DEMO_PASSWORD)
     user = get_user_model().objects.get(username="editor")
     assert user.has_perm("articles.publish_story")
     assert not get_user_model().objects.get(username="contributor").has_perm("articles.publish_story")

@@ -2,7 +2,6 @@
 threads, and a database that serves pages and takes new rows afterwards."""
 
 import pytest
-from django.core.management import call_command
 
 from articles.models import Story, StoryAuthor
 from bench.build_db import BIG_SLUG, POST_SLUG, SEED_SLUG, build
@@ -12,10 +11,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(settings, tmp_path, monkeypatch):
-    settings.VAR_DIR = tmp_path
-    monkeypatch.setenv("DEMO_PASSWORD", "demo-password-for-tests")
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+def demo(demo_newsroom):
+    return demo_newsroom
 
 
 def quiet(line):

@@ -1,21 +1,18 @@
 """The demo newsroom comes with a short comment thread on the seed story."""
 
 import pytest
-from django.core.management import call_command
 
 from articles.models import Story
 from comments.demo import SEED_SLUG
 from comments.models import Comment
 from tests.comments.helpers import post_comment
+from tests.conftest import load_demo
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(settings, tmp_path, monkeypatch):
-    settings.VAR_DIR = tmp_path
-    monkeypatch.setenv("DEMO_PASSWORD", "demo-password-for-tests")
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+def demo(demo_newsroom):
     return Story.objects.get(slug=SEED_SLUG)
 
 
@@ -38,7 +35,7 @@ def test_the_seed_story_has_a_thread_a_website_and_a_pending_comment(demo, clien
 
 def test_loading_the_demo_again_adds_no_comment(demo):
     before = Comment.objects.count()
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+    load_demo()
     assert Comment.objects.count() == before
 
 

@@ -4,14 +4,13 @@ moderator approves, a reader replies, and each role stays in its lane."""
 import re
 
 import pytest
-from django.core.management import call_command
 
 from comments.models import Comment
+from tests.conftest import DEMO_PASSWORD
 from tests.factories import image_bytes
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PASSWORD = "demo-password-for-tests"
 SEED_STORY = "/story/joint-us-mexico-operation-dismantles-nogales-fentanyl-network/"
 READER_EMAIL = "lucia.private.reader@example.net"
 # Three links to sites the story does not cite: the link rule holds it, with its reason.
@@ -20,17 +19,14 @@ READER_TEXT = ("Which agencies signed the coalition? Lists at https://one.exampl
 
 
 @pytest.fixture
-def demo(settings, tmp_path, monkeypatch):
-    settings.VAR_DIR = tmp_path
-    settings.COMMENT_TOKEN_MIN_AGE = 1
-    monkeypatch.setenv("DEMO_PASSWORD", PASSWORD)
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+def demo(demo_newsroom, settings):
+    settings.COMMENT_TOKEN_MIN_AGE = 1  # a keyboard user types for longer than that
 
 
 def log_in(page, username):
     page.goto(page.base + "/admin/login/")
     page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
+    page.fill("#id_password", DEMO_PASSWORD)
     page.click("input[type=submit]")
     page.wait_for_url(re.compile(r"/admin/$"))
 

@@ -1,8 +1,5 @@
 from pathlib import Path
 
-import pytest
-from django.core.management import call_command
-
 TOOLS = Path(__file__).resolve().parents[2] / "tools" / "node_modules"
 SEED_STORY = "/story/joint-us-mexico-operation-dismantles-nogales-fentanyl-network/"
 
@@ -21,8 +18,3 @@ PAGES = {
 }
 
 
-@pytest.fixture
-def demo_newsroom(settings, tmp_path, monkeypatch):
-    settings.VAR_DIR = tmp_path
-    monkeypatch.setenv("DEMO_PASSWORD", "demo-password-for-tests")
-    call_command("load_demo", stdout=open("/dev/null", "w"))
