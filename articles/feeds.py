@@ -43,7 +43,9 @@ class SiteFeed(Feed):
         return Story.objects.published()
 
     def items(self, obj=None):
-        return self.stories(obj).for_listing().prefetch_related("tags", "items").latest_first()[:FEED_LENGTH]
+        # Feeds carry the full text, so the body is loaded after all.
+        stories = self.stories(obj).for_listing().defer(None).prefetch_related("tags", "items")
+        return stories.latest_first()[:FEED_LENGTH]
 
     def item_title(self, story):
         return story.headline

@@ -122,6 +122,10 @@ class Author(models.Model):
         return reverse("articles:author", kwargs={"slug": self.slug})
 
 
+# Large columns a story card never shows.
+LISTING_SKIPS = ("body", "search_document", "search_vector")
+
+
 class StoryQuerySet(models.QuerySet):
     def published(self, now=None):
         """Stories the public may see: published, and their publication time has come."""
@@ -175,9 +179,10 @@ class StoryQuerySet(models.QuerySet):
         )
 
     def for_listing(self):
-        """Everything a story card shows, in a fixed number of queries."""
+        """Everything a story card shows, in a fixed number of queries; not the body."""
         return (
-            self.select_related("primary_category__parent")
+            self.defer(*LISTING_SKIPS)
+            .select_related("primary_category__parent")
             .prefetch_related(models.Prefetch("bylines", queryset=StoryAuthor.objects.select_related("author")))
             .with_comment_count()
         )
