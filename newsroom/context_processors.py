@@ -3,12 +3,19 @@ from django.conf import settings
 from articles.models import Category
 
 
-def site(request):
-    """The site's name and public address, for templates."""
+def site_identity():
+    """The site's name, public address and description: what every page shows of it."""
     return {
         "SITE_NAME": settings.SITE_NAME,
         "SITE_URL": settings.SITE_URL,
         "SITE_DESCRIPTION": settings.SITE_DESCRIPTION,
+    }
+
+
+def site(request):
+    """The site's identity and its sections, for templates."""
+    return {
+        **site_identity(),
         # A lazy queryset: only pages that show the navigation run its query.
         "NAV_SECTIONS": Category.objects.top_level(),
     }

@@ -3,10 +3,9 @@ of a traceback; the next request after the database returns is served normally."
 
 import logging
 
-from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
-from django.template import loader
+
+from newsroom.views import render_without_database
 
 logger = logging.getLogger(__name__)
 RETRY_AFTER_SECONDS = 30
@@ -23,12 +22,7 @@ class DatabaseUnavailableMiddleware:
         if not isinstance(exception, (OperationalError, InterfaceError)) or not _is_connection_error(exception):
             return None
         logger.error("Database unavailable: %s", exception)
-        context = {
-            "SITE_NAME": settings.SITE_NAME,
-            "SITE_URL": settings.SITE_URL,
-            "SITE_DESCRIPTION": settings.SITE_DESCRIPTION,
-        }
-        response = HttpResponse(loader.get_template("503.html").render(context), status=503)
+        response = render_without_database("503.html", status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         response["Cache-Control"] = "no-store"
         return response

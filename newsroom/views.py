@@ -1,13 +1,14 @@
-from django.conf import settings
-from django.http import HttpResponseServerError
+from django.http import HttpResponse
 from django.template import loader
+
+from newsroom.context_processors import site_identity
+
+
+def render_without_database(template_name, status):
+    """An error page in the site's look, rendered with no request context, so no query."""
+    return HttpResponse(loader.get_template(template_name).render(site_identity()), status=status)
 
 
 def server_error(request):
     """The 500 page in the site's look, rendered without touching the database."""
-    context = {
-        "SITE_NAME": settings.SITE_NAME,
-        "SITE_URL": settings.SITE_URL,
-        "SITE_DESCRIPTION": settings.SITE_DESCRIPTION,
-    }
-    return HttpResponseServerError(loader.get_template("500.html").render(context))
+    return render_without_database("500.html", status=500)
