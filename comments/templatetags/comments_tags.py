@@ -26,9 +26,11 @@ def story_comments(context, story):
     params = request.GET if request is not None else {}
     page = story_page(story, params.get("cpage"))
     is_open = story.is_public and comments_are_open(story)
+    page_query = f"?cpage={page.number}" if page.number > 1 else ""
     return {
         "story": story,
         "page": page,
+        "permalink_base": story.get_absolute_url() + page_query,
         "comments_open": is_open,
         "form": CommentForm(story=story, reply_options=page.flat) if is_open else None,
         "notice": NOTICES.get(params.get("comment")),

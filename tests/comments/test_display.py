@@ -88,21 +88,51 @@ def test_a_reply_to_a_removed_comment_stays_visible_at_the_top_level(client, sto
     assert "in reply to a comment that is no longer shown" in page and "Abusive" not in page
 
 
-def test_comments_are_paginated_by_top_level_thread(client, story, settings):
+def test_a_page_holds_whole_threads_up_to_the_number_of_comments_per_page(client, story, settings):
     settings.COMMENTS_PER_PAGE = 2
     roots = [make_comment(story, minutes=10 * n) for n in range(5)]
     late_reply = make_comment(story, parent=roots[0], minutes=100)
     first = client.get(story.get_absolute_url()).text
-    assert comment_ids(first) == [roots[0].pk, late_reply.pk, roots[1].pk]
+    assert comment_ids(first) == [roots[0].pk, late_reply.pk]
     assert "Page 1 of 3" in first and 'href="?cpage=2#comments"' in first
     second = client.get(story.get_absolute_url() + "?cpage=2").text
-    assert comment_ids(second) == [roots[2].pk, roots[3].pk]
+    assert comment_ids(second) == [roots[1].pk, roots[2].pk]
     assert f'href="{story.get_absolute_url()}?cpage=2#comment-{roots[2].pk}"' in second
     assert 'rel="prev" href="?#comments"' in second
     third = client.get(story.get_absolute_url() + "?cpage=3").text
-    assert comment_ids(third) == [roots[4].pk]
+    assert comment_ids(third) == [roots[3].pk, roots[4].pk]
     for wrong in ("0", "-1", "abc", "999", "9" * 40):
         assert client.get(story.get_absolute_url() + f"?cpage={wrong}").status_code == 200
+
+
+def test_a_thread_longer_than_a_page_has_a_page_of_its_own(client, story, settings):
+    settings.COMMENTS_PER_PAGE = 3
+    before = make_comment(story, minutes=1)
+    long_thread = make_comment(story, minutes=2)
+    replies = [make_comment(story, parent=long_thread, minutes=10 + n) for n in range(4)]
+    after = make_comment(story, minutes=3)
+    pages = [client.get(story.get_absolute_url() + f"?cpage={n}").text for n in (1, 2, 3)]
+    assert [comment_ids(page) for page in pages] == [
+        [before.pk], [long_thread.pk, *(reply.pk for reply in replies)], [after.pk]
+    ]
+
+
+def test_a_story_with_thousands_of_comments_shows_a_page_no_longer_than_a_small_storys(client, story, settings):
+    settings.COMMENTS_PER_PAGE = 10
+    roots = [make_comment(story, minutes=n) for n in range(30)]
+    for n, root in enumerate(roots):
+        for k in range(n % 4):
+            make_comment(story, parent=root, minutes=100 + 10 * n + k)
+    shown, number = [], 1
+    while True:
+        page = client.get(story.get_absolute_url() + f"?cpage={number}").text
+        assert len(comment_ids(page)) <= 10
+        shown += comment_ids(page)
+        if 'rel="next"' not in page:
+            break
+        number += 1
+    assert sorted(shown) == sorted(Comment.objects.filter(story=story).values_list("pk", flat=True))
+    assert number == 8  # 73 comments in threads of 1, 2, 3 and 4 comments: 10 per page, and 3
 
 
 def test_a_permalink_leads_to_the_page_and_anchor_of_the_comment(client, story, settings):
