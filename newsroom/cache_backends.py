@@ -4,11 +4,14 @@ While Redis is down, reads miss, writes are dropped and counters start from noth
 pages are rendered without the page cache, the comment rate limit lets comments through
 (the other spam rules and moderation still apply), and failed-login counting pauses.
 Each failure is logged. Short socket timeouts keep requests from hanging on a dead server.
+
+It also keeps one Redis client per connection pool: Django's client builds a new one for
+every call, which was a third of the time of a page served from the cache.
 """
 
 import logging
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -32,7 +35,26 @@ def _degrading(method_name, fallback):
     return wrapper
 
 
+class ReusedClientRedisCacheClient(RedisCacheClient):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        # A redis.Redis is safe to share between threads: it takes a connection from the
+        # pool for each command.
+        index = self._get_connection_pool_index(write)
+        client = self._clients.get(index)
+        if client is None:
+            client = self._clients[index] = self._client(connection_pool=self._get_connection_pool(write))
+        return client
+
+
 class ResilientRedisCache(RedisCache):
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = ReusedClientRedisCacheClient
+
     get = _degrading("get", lambda key, default=None, version=None: default)
     get_many = _degrading("get_many", {})
     has_key = _degrading("has_key", False)
