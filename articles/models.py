@@ -222,29 +222,36 @@ class StoryQuerySet(models.QuerySet):
             .for_listing()
         )
 
-    def grouped_by_section(self, per_section=4, scan=200):
-        """Top-level categories, each with `latest_stories` from anywhere in its tree.
+    def grouped_by_section(self, per_section=4):
+        """Top-level categories, each with its `latest_stories` from anywhere in its tree.
 
-        Two queries whatever the number of stories: the category tree and the latest
-        `scan` stories, bucketed in Python.
+        The category tree, then the ids of each section's latest stories (an index range per
+        section, whatever the size of the archive), then their cards in one query.
         """
-        categories = {c.pk: c for c in Category.objects.all()}
-        sections = [c for c in categories.values() if c.parent_id is None]
+        categories = list(Category.objects.all())
+        sections = sorted((c for c in categories if c.parent_id is None), key=lambda c: (c.position, c.name))
+        trees = {section.pk: [section.pk] for section in sections}
+        parents = {c.pk: c.parent_id for c in categories}
+        for category in categories:
+            top = category.pk
+            while parents.get(top) is not None:
+                top = parents[top]
+            if top != category.pk and top in trees:
+                trees[top].append(category.pk)
+        chosen = {
+            section.pk: list(
+                self.filter(primary_category__in=trees[section.pk])
+                .latest_first()
+                .values_list("pk", flat=True)[:per_section]
+            )
+            for section in sections
+        }
+        cards = self.model.objects.filter(
+            pk__in=[pk for ids in chosen.values() for pk in ids]
+        ).for_listing().in_bulk()
         for section in sections:
-            section.latest_stories = []
-
-        def section_of(category_id):
-            category = categories[category_id]
-            while category.parent_id is not None:
-                category = categories[category.parent_id]
-            return category
-
-        for story in self.for_listing().latest_first()[:scan]:
-            if story.primary_category_id in categories:
-                bucket = section_of(story.primary_category_id).latest_stories
-                if len(bucket) < per_section:
-                    bucket.append(story)
-        return [s for s in sorted(sections, key=lambda c: (c.position, c.name)) if s.latest_stories]
+            section.latest_stories = [cards[pk] for pk in chosen[section.pk] if pk in cards]
+        return [section for section in sections if section.latest_stories]
 
 
 class Story(models.Model):
