@@ -116,6 +116,8 @@ class Comment(models.Model):
         # Emails are matched ignoring case (`by_email`, iexact), hence the index on UPPER(email).
         indexes = [
             models.Index(fields=["story", "status", "thread", "created_at"], name="comment_story_thread_idx"),
+            # A page of a story's threads: its top-level comments in time order from a cursor.
+            models.Index(fields=["story", "status", "created_at", "id"], name="comment_story_time_idx"),
             models.Index(fields=["status", "-created_at", "-id", "story"], name="comment_queue_idx"),
             models.Index(fields=["status", "held_rule", "-created_at", "-id"], name="comment_held_idx"),
             models.Index(fields=["-created_at", "-id"], name="comment_newest_idx"),

@@ -1,17 +1,22 @@
 """A story's approved comments as threads, one page at a time.
 
 A page holds whole threads, in the order they began, up to COMMENTS_PER_PAGE comments (a
-thread longer than that has a page to itself), so a page costs the same whether the story
-has fifty comments or five thousand. Three queries whatever the number of comments: the
-top-level comments, the size of each thread, and every approved comment in this page's
-threads; pages and trees are built in Python.
+thread longer than that has a page to itself). Pages are found from a top-level comment
+(`?after=`, `?before=`, `?at=`) rather than by number, so a page costs three queries over
+at most a page of threads whether the story has fifty comments or fifty thousand: the
+page's candidate top-level comments, the size of their threads, and the comments in them.
+The trees are built in Python.
 """
 
+from dataclasses import dataclass, field
+
 from django.conf import settings
-from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Q, Subquery
 
 from comments.models import Comment
+
+# Query parameters naming a top-level comment: the page after it, before it, or from it.
+CURSORS = ("after", "before", "at")
 
 
 def max_depth():
@@ -19,52 +24,115 @@ def max_depth():
     return max(2, settings.COMMENTS_THREAD_DEPTH)
 
 
-def thread_pages(story_id):
-    """The story's pages of comments: each a list of (top-level comment id, thread id)."""
-    story_comments = Comment.objects.filter(story=story_id)
-    roots = story_comments.display_roots().oldest_first().values_list("pk", "thread_id")
-    sizes = dict(
-        story_comments.approved().order_by().values_list("thread_id").annotate(size=Count("pk"))
+@dataclass
+class CommentPage:
+    threads: list = field(default_factory=list)  # top-level comments, each with `children`
+    flat: list = field(default_factory=list)  # every comment shown, in reading order
+    has_previous: bool = False
+    has_next: bool = False
+    query: str = ""  # this page's query string ("" for the first page)
+
+    @property
+    def first_root(self):
+        return self.threads[0].pk
+
+    @property
+    def last_root(self):
+        return self.threads[-1].pk
+
+
+def cursor_of(params):
+    """(direction, top-level comment id) from the query parameters, or (None, None)."""
+    for direction in CURSORS:
+        value = params.get(direction, "")
+        if value.isascii() and value.isdigit() and len(value) <= 18:
+            return direction, int(value)
+    return None, None
+
+
+def story_page(story, params):
+    """The page of the story's comments that `params` asks for (the first one when it asks
+    for none, or for one that does not exist)."""
+    if not getattr(story, "comment_count", True):
+        return CommentPage()  # nothing approved: no query needed
+    direction, anchor = cursor_of(params)
+    roots, has_more = _page_roots(story.pk, direction, anchor)
+    if direction and not roots:
+        return story_page(story, {})
+    comments = list(
+        Comment.objects.public().filter(story=story, thread_id__in={thread for _, thread in roots}).oldest_first()
     )
-    return pack_threads(roots, sizes, settings.COMMENTS_PER_PAGE)
+    threads, flat = build_tree(comments, [pk for pk, _ in roots])
+    if direction == "before":
+        has_previous, has_next = has_more, True
+    else:
+        has_next = has_more
+        has_previous = direction == "after" or (
+            direction == "at" and _roots_of(story.pk).filter(_before(story.pk, anchor)).exists()
+        )
+    return CommentPage(threads, flat, has_previous, has_next, f"?{direction}={anchor}" if direction else "")
+
+
+def _roots_of(story_id):
+    return Comment.objects.filter(story=story_id).display_roots()
+
+
+def _anchor_time(story_id, anchor):
+    # NULL for a comment of another story: then nothing compares, and the first page shows.
+    return Subquery(Comment.objects.filter(pk=anchor, story=story_id).values("created_at")[:1])
+
+
+def _after(story_id, anchor, inclusive=False):
+    at = _anchor_time(story_id, anchor)
+    same_time = Q(created_at=at, pk__gte=anchor) if inclusive else Q(created_at=at, pk__gt=anchor)
+    return Q(created_at__gt=at) | same_time
+
+
+def _before(story_id, anchor):
+    at = _anchor_time(story_id, anchor)
+    return Q(created_at__lt=at) | Q(created_at=at, pk__lt=anchor)
+
+
+def _page_roots(story_id, direction, anchor):
+    """This page's (top-level comment id, thread id) pairs in reading order, and whether
+    more threads lie beyond it (after it, or before it for `before`)."""
+    per_page = settings.COMMENTS_PER_PAGE
+    roots = _roots_of(story_id)
+    if direction == "before":
+        roots = roots.filter(_before(story_id, anchor)).order_by("-created_at", "-pk")
+    else:
+        if direction:
+            roots = roots.filter(_after(story_id, anchor, inclusive=direction == "at"))
+        roots = roots.oldest_first()
+    # Every thread holds at least one comment: a page never has more than per_page of them.
+    candidates = list(roots.values_list("pk", "thread_id")[: per_page + 1])
+    sizes = dict(
+        Comment.objects.approved()
+        .filter(story=story_id, thread_id__in={thread for _, thread in candidates})
+        .order_by()
+        .values_list("thread_id")
+        .annotate(size=Count("pk"))
+    )
+    taken = pack_threads(candidates, sizes, per_page)
+    if direction == "before":
+        taken.reverse()
+    return taken, len(taken) < len(candidates)
 
 
 def pack_threads(roots, sizes, per_page):
-    """Split `roots` into pages of whole threads holding at most `per_page` comments."""
-    pages, current, filled, counted = [], [], 0, set()
+    """The leading `roots` whose threads hold at most `per_page` comments together (the
+    first one always, however long its thread)."""
+    taken, filled, counted = [], 0, set()
     for pk, thread in roots:
         # A thread's comments are counted once, with the first of its top-level comments
         # (a reply to a removed comment is shown at the top level but stays in its thread).
         size = 1 if thread in counted else sizes.get(thread, 1)
+        if taken and filled + size > per_page:
+            break
         counted.add(thread)
-        if current and filled + size > per_page:
-            pages.append(current)
-            current, filled = [], 0
-        current.append((pk, thread))
+        taken.append((pk, thread))
         filled += size
-    if current:
-        pages.append(current)
-    return pages
-
-
-def story_page(story, number):
-    """Page `number` (1 when missing or wrong) of the story's comments. Each comment on it gets
-    `children`, `level` and `parent_shown` (the comment it answers, or None)."""
-    # Without an approved comment there is nothing to ask the database.
-    pages = thread_pages(story.pk) if getattr(story, "comment_count", True) else []
-    page = Paginator(pages, 1).get_page(number)
-    shown = page.object_list[0] if pages else []
-    comments = (
-        list(
-            Comment.objects.public()
-            .filter(story=story, thread_id__in={thread for _, thread in shown})
-            .oldest_first()
-        )
-        if shown
-        else []
-    )
-    page.threads, page.flat = build_tree(comments, [pk for pk, _ in shown])
-    return page
+    return taken
 
 
 def build_tree(comments, root_ids):
@@ -117,8 +185,9 @@ def _walk(comment, flat):
         flat[-1].closes += 1
 
 
-def page_number_of(comment):
-    """The page of its story's comments that shows `comment` (approved)."""
+def page_query_of(comment):
+    """The query string of a page of its story's comments that shows `comment` (approved):
+    "" when that is the first page, else one starting with its thread."""
     thread = {
         pk: (parent_id, status)
         for pk, parent_id, status in Comment.objects.filter(thread_id=comment.thread_id).values_list(
@@ -128,7 +197,5 @@ def page_number_of(comment):
     root = comment.pk
     while (parent := thread[root][0]) in thread and thread[parent][1] == Comment.Status.APPROVED:
         root = parent
-    for number, page in enumerate(thread_pages(comment.story_id), start=1):
-        if any(pk == root for pk, _ in page):
-            return number
-    return 1
+    first_page, _ = _page_roots(comment.story_id, None, None)
+    return "" if any(pk == root for pk, _ in first_page) else f"?at={root}"

@@ -11,7 +11,7 @@ from articles.models import Story
 from comments import client, moderation, spam
 from comments.forms import CommentForm, TokenProblem, token_problem
 from comments.models import Comment, comments_are_open
-from comments.threads import page_number_of
+from comments.threads import page_query_of
 
 
 class Refused(Exception):
@@ -90,9 +90,8 @@ def after_posting_url(comment):
     """The story with a fixed notice parameter, so the page stays the same for every reader."""
     story_url = comment.story.get_absolute_url()
     if comment.status == Comment.Status.APPROVED:
-        page = page_number_of(comment)
-        cpage = f"&cpage={page}" if page > 1 else ""
-        return f"{story_url}?comment=published{cpage}#comment-{comment.pk}"
+        page = page_query_of(comment).replace("?", "&")
+        return f"{story_url}?comment=published{page}#comment-{comment.pk}"
     return f"{story_url}?comment=received#comments"
 
 
@@ -118,6 +117,4 @@ def permalink(request, pk):
     comment = get_object_or_404(Comment.objects.public().select_related("story"), pk=pk)
     if not comment.story.is_public:
         raise Http404(_("No comment at this address."))
-    page = page_number_of(comment)
-    query = f"?cpage={page}" if page > 1 else ""
-    return redirect(f"{comment.story.get_absolute_url()}{query}#comment-{comment.pk}")
+    return redirect(f"{comment.story.get_absolute_url()}{page_query_of(comment)}#comment-{comment.pk}")

@@ -1,6 +1,6 @@
 """`{% story_comments story %}`: the comments section of a story page.
 
-It reads only the request's query string (`cpage`, `comment`), never the session or the
+It reads only the request's query string (the page of comments, `comment`), never the session or the
 messages framework, so the page stays the same for every anonymous reader and cacheable.
 """
 
@@ -24,13 +24,12 @@ NOTICES = {
 def story_comments(context, story):
     request = context.get("request")
     params = request.GET if request is not None else {}
-    page = story_page(story, params.get("cpage"))
+    page = story_page(story, params)
     is_open = story.is_public and comments_are_open(story)
-    page_query = f"?cpage={page.number}" if page.number > 1 else ""
     return {
         "story": story,
         "page": page,
-        "permalink_base": story.get_absolute_url() + page_query,
+        "permalink_base": story.get_absolute_url() + page.query,
         "comments_open": is_open,
         "form": CommentForm(story=story, reply_options=page.flat) if is_open else None,
         "notice": NOTICES.get(params.get("comment")),

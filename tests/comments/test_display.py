@@ -88,21 +88,47 @@ def test_a_reply_to_a_removed_comment_stays_visible_at_the_top_level(client, sto
     assert "in reply to a comment that is no longer shown" in page and "Abusive" not in page
 
 
+def pages_of(client, story):
+    """Every page of the story's comments, following the "Later comments" links."""
+    pages, query = [], ""
+    while True:
+        page = client.get(story.get_absolute_url() + query).text
+        pages.append(page)
+        later = re.search(r'rel="next" href="(\?after=\d+)#comments"', page)
+        if not later:
+            return pages
+        query = later.group(1)
+
+
 def test_a_page_holds_whole_threads_up_to_the_number_of_comments_per_page(client, story, settings):
     settings.COMMENTS_PER_PAGE = 2
     roots = [make_comment(story, minutes=10 * n) for n in range(5)]
     late_reply = make_comment(story, parent=roots[0], minutes=100)
-    first = client.get(story.get_absolute_url()).text
-    assert comment_ids(first) == [roots[0].pk, late_reply.pk]
-    assert "Page 1 of 3" in first and 'href="?cpage=2#comments"' in first
-    second = client.get(story.get_absolute_url() + "?cpage=2").text
-    assert comment_ids(second) == [roots[1].pk, roots[2].pk]
-    assert f'href="{story.get_absolute_url()}?cpage=2#comment-{roots[2].pk}"' in second
-    assert 'rel="prev" href="?#comments"' in second
-    third = client.get(story.get_absolute_url() + "?cpage=3").text
-    assert comment_ids(third) == [roots[3].pk, roots[4].pk]
-    for wrong in ("0", "-1", "abc", "999", "9" * 40):
-        assert client.get(story.get_absolute_url() + f"?cpage={wrong}").status_code == 200
+    pages = pages_of(client, story)
+    assert [comment_ids(page) for page in pages] == [
+        [roots[0].pk, late_reply.pk], [roots[1].pk, roots[2].pk], [roots[3].pk, roots[4].pk]
+    ]
+    assert 'rel="prev"' not in pages[0]
+    assert f'href="?after={roots[0].pk}#comments"' in pages[0]
+    assert f'href="{story.get_absolute_url()}?after={roots[0].pk}#comment-{roots[2].pk}"' in pages[1]
+    assert f'rel="prev" href="?before={roots[1].pk}#comments"' in pages[1]
+    earlier = client.get(story.get_absolute_url() + f"?before={roots[3].pk}").text
+    assert comment_ids(earlier) == [roots[1].pk, roots[2].pk]
+    assert 'rel="next"' in earlier and 'rel="prev"' in earlier
+    assert comment_ids(client.get(story.get_absolute_url() + f"?before={roots[1].pk}").text) == comment_ids(pages[0])
+
+
+def test_a_page_address_that_names_no_comment_of_the_story_shows_the_first_page(client, story, settings):
+    settings.COMMENTS_PER_PAGE = 2
+    roots = [make_comment(story, minutes=n) for n in range(3)]
+    elsewhere = make_comment(make_story(), minutes=5)
+    first = comment_ids(client.get(story.get_absolute_url()).text)
+    assert first == [roots[0].pk, roots[1].pk]
+    for query in (f"?after={elsewhere.pk}", "?before=999999", "?at=abc", "?after=-1", "?after=" + "9" * 40,
+                  f"?before={roots[0].pk}", "?after=\u0663"):
+        response = client.get(story.get_absolute_url() + query)
+        assert response.status_code == 200
+        assert comment_ids(response.text) == first
 
 
 def test_a_thread_longer_than_a_page_has_a_page_of_its_own(client, story, settings):
@@ -111,31 +137,25 @@ def test_a_thread_longer_than_a_page_has_a_page_of_its_own(client, story, settin
     long_thread = make_comment(story, minutes=2)
     replies = [make_comment(story, parent=long_thread, minutes=10 + n) for n in range(4)]
     after = make_comment(story, minutes=3)
-    pages = [client.get(story.get_absolute_url() + f"?cpage={n}").text for n in (1, 2, 3)]
-    assert [comment_ids(page) for page in pages] == [
+    assert [comment_ids(page) for page in pages_of(client, story)] == [
         [before.pk], [long_thread.pk, *(reply.pk for reply in replies)], [after.pk]
     ]
 
 
-def test_a_story_with_thousands_of_comments_shows_a_page_no_longer_than_a_small_storys(client, story, settings):
+def test_every_comment_of_a_long_discussion_is_on_exactly_one_page_no_longer_than_a_page(client, story, settings):
     settings.COMMENTS_PER_PAGE = 10
     roots = [make_comment(story, minutes=n) for n in range(30)]
     for n, root in enumerate(roots):
         for k in range(n % 4):
             make_comment(story, parent=root, minutes=100 + 10 * n + k)
-    shown, number = [], 1
-    while True:
-        page = client.get(story.get_absolute_url() + f"?cpage={number}").text
-        assert len(comment_ids(page)) <= 10
-        shown += comment_ids(page)
-        if 'rel="next"' not in page:
-            break
-        number += 1
+    pages = pages_of(client, story)
+    assert all(len(comment_ids(page)) <= 10 for page in pages)
+    shown = [pk for page in pages for pk in comment_ids(page)]
     assert sorted(shown) == sorted(Comment.objects.filter(story=story).values_list("pk", flat=True))
-    assert number == 8  # 73 comments in threads of 1, 2, 3 and 4 comments: 10 per page, and 3
+    assert len(pages) == 8  # 73 comments in threads of 1, 2, 3 and 4 comments: 10 per page, and 3
 
 
-def test_a_permalink_leads_to_the_page_and_anchor_of_the_comment(client, story, settings):
+def test_a_permalink_leads_to_a_page_that_shows_the_comment(client, story, settings):
     settings.COMMENTS_PER_PAGE = 2
     roots = [make_comment(story, minutes=n) for n in range(3)]
     reply = make_comment(story, parent=roots[2], minutes=10)
@@ -143,10 +163,11 @@ def test_a_permalink_leads_to_the_page_and_anchor_of_the_comment(client, story, 
         client.get(f"/comments/{roots[0].pk}/")["Location"]
         == f"{story.get_absolute_url()}#comment-{roots[0].pk}"
     )
-    assert (
-        client.get(f"/comments/{reply.pk}/")["Location"]
-        == f"{story.get_absolute_url()}?cpage=2#comment-{reply.pk}"
-    )
+    location = client.get(f"/comments/{reply.pk}/")["Location"]
+    assert location == f"{story.get_absolute_url()}?at={roots[2].pk}#comment-{reply.pk}"
+    page = client.get(location.split("#")[0]).text
+    assert comment_ids(page) == [roots[2].pk, reply.pk]
+    assert f'rel="prev" href="?before={roots[2].pk}#comments"' in page and 'rel="next"' not in page
     assert reply.get_absolute_url() == f"/comments/{reply.pk}/"
 
 

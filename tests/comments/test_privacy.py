@@ -60,7 +60,7 @@ def public_urls(story, comment):
     local = timezone.localtime(story.published_at)
     return [
         "/", story.get_absolute_url(), f"{story.get_absolute_url()}?comment=received",
-        f"{story.get_absolute_url()}?comment=published", f"{story.get_absolute_url()}?cpage=2",
+        f"{story.get_absolute_url()}?comment=published", f"{story.get_absolute_url()}?after=1",
         "/category/crime/", "/category/organized-crime/", "/tag/fentanyl/", "/author/vmateos/",
         "/archive/", f"/archive/{local.year}/", f"/archive/{local.year}/{local.month}/",
         "/search/?q=Nogales", "/search/?q=staggering", f"/search/?q={ADDRESS}",
