@@ -44,13 +44,17 @@ def markdown_table(rows):
     return "\n".join([head, rule, *("| " + " | ".join(values) + " |" for values in cells(rows))])
 
 
+def verdict(target):
+    return {True: "PASS", False: "FAIL", None: "INFO"}[target["ok"]]
+
+
 def target_lines(targets):
-    return [f"{'PASS' if t['ok'] else 'FAIL'}  {t['name']}: {t['detail']}" for t in targets]
+    return [f"{verdict(t)}  {t['name']}: {t['detail']}" for t in targets]
 
 
 def markdown(rows, targets, notes, heading):
     parts = [heading, "", markdown_table(rows), "", "Targets:", ""]
-    parts += [f"- **{'PASS' if t['ok'] else 'FAIL'}** {t['name']}: {t['detail']}" for t in targets]
+    parts += [f"- **{verdict(t)}** {t['name']}: {t['detail']}" for t in targets]
     if notes:
         parts += ["", *[f"{note}" for note in notes]]
     return "\n".join(parts) + "\n"

@@ -35,6 +35,8 @@ from bench.config import (  # noqa: E402
     PYTHON,
     ROOT,
     SEED_PATH,
+    SIZES,
+    TENTH_NAME,
     Config,
     app_env,
     say,
@@ -67,6 +69,9 @@ def main():
         f"{cfg.rounds} rounds per URL")
     prepare_database(cfg, cfg.bench_name, cfg.stories, cfg.comments, cfg.big_story)
     prepare_database(cfg, DEMO_NAME, 0, 0, 0)
+    with_tenth = cfg.size == "default"
+    if with_tenth:
+        prepare_database(cfg, TENTH_NAME, *SIZES["small"])
     subprocess.run([PYTHON, "manage.py", "collectstatic", "--no-input", "-v0"],
                    env=app_env(cfg, DEMO_NAME, 0), cwd=ROOT, check=True)
 
@@ -78,6 +83,8 @@ def main():
         ("demo", "off"): probe(cfg, DEMO_NAME, 0, "queries",
                                *[p for _, _, p, in_demo in PAGES if in_demo], FLOOR[2]),
     }
+    if with_tenth:
+        queries[("tenth", "off")] = probe(cfg, TENTH_NAME, 0, "queries", *page_paths)
     try:
         post_probe = probe(cfg, cfg.bench_name, 0, "post", POST_PATH)
     except RuntimeError as error:
@@ -125,6 +132,11 @@ def main():
         current = serve("the demo newsroom", DEMO_NAME, "off")
         keep(("demo", "off"), run_rounds(cfg, current, pages_of(current, demo_only=True)))
         current.stop()
+
+        if with_tenth:
+            current = serve(f"{SIZES['small'][0]:,} stories", TENTH_NAME, "off")
+            keep(("tenth", "off"), run_rounds(cfg, current, pages_of(current)))
+            current.stop()
     finally:
         for current in sessions:
             current.stop()
@@ -144,7 +156,7 @@ def finish(cfg, rows, targets, notes, elapsed):
     heading = f"Benchmark, {cfg.size} size, {datetime.now():%Y-%m-%d}"
     (BENCH_DIR / "latest.md").write_text(report.markdown(rows, targets, notes, heading))
     say(f"done in {elapsed / 60:.1f} min; Markdown table in {BENCH_DIR.relative_to(ROOT)}/latest.md")
-    sys.exit(0 if all(t["ok"] for t in targets) else 1)
+    sys.exit(0 if all(t["ok"] is not False for t in targets) else 1)  # None: for information
 
 
 def _terminate(signum, frame):
