@@ -66,3 +66,31 @@ def test_static_files_are_hashed_compressed_and_small(tmp_path):
     assert len(stylesheets) == 1  # a content hash in the name, so it can be cached for a year
     assert stylesheets[0].stat().st_size < 30_000
     assert stylesheets[0].with_name(stylesheets[0].name + ".gz").exists()
+
+
+def postgres_answers():
+    try:
+        import psycopg
+
+        psycopg.connect("postgres://postgres@127.0.0.1:5432/postgres", connect_timeout=2).close()
+        return True
+    except Exception:
+        return False
+
+
+@pytest.mark.skipif(not postgres_answers(), reason="needs PostgreSQL on 127.0.0.1:5432")
+@pytest.mark.parametrize("pool_size, expected", [("", "no pool 600"), ("3", "pool 1-3 0")])
+def test_database_pool_max_size_turns_on_djangos_connection_pool(pool_size, expected):
+    code = (
+        "from django.db import connection; connection.ensure_connection();"
+        "cursor = connection.cursor(); cursor.execute('SELECT 1'); assert cursor.fetchone() == (1,);"
+        "pool = connection.pool;"
+        "print(f'pool {pool.min_size}-{pool.max_size}' if pool else 'no pool', connection.settings_dict['CONN_MAX_AGE'])"
+    )
+    env = {"DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres", "DATABASE_CONN_MAX_AGE": "600",
+           "DATABASE_POOL_MAX_SIZE": pool_size}
+    result = subprocess.run(
+        [sys.executable, "-c", f"import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE','newsroom.settings'); django.setup(); {code}"],
+        cwd=ROOT, env={**os.environ, "DEBUG": "true", **env}, capture_output=True, text=True, timeout=60,
+    )
+    assert result.stdout.strip() == expected, result.stderr
