@@ -5,6 +5,9 @@ messages framework, so the page stays the same for every anonymous reader and ca
 """
 
 from django import template
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from comments.forms import CommentForm
@@ -42,3 +45,11 @@ def web_link(url):
     """The commenter's website when it is an http(s) address, else an empty string."""
     url = (url or "").strip()
     return url if url.lower().startswith(("http://", "https://")) else ""
+
+
+@register.filter
+def reply_to(name):
+    """ "to <name>", the hidden end of a comment's Reply link for screen readers. The same
+    message as `{% blocktranslate %}to {{ name }}{% endblocktranslate %}`, which cost a
+    tenth of the comment list's rendering."""
+    return mark_safe(conditional_escape(gettext("to %(name)s")) % {"name": conditional_escape(name)})
