@@ -229,7 +229,9 @@ class StoryQuerySet(models.QuerySet):
         section, whatever the size of the archive), then their cards in one query.
         """
         categories = list(Category.objects.all())
-        sections = sorted((c for c in categories if c.parent_id is None), key=lambda c: (c.position, c.name))
+        sections = sorted(
+            (c for c in categories if c.parent_id is None), key=lambda c: (c.position, c.name)
+        )
         trees = {section.pk: [section.pk] for section in sections}
         parents = {c.pk: c.parent_id for c in categories}
         for category in categories:

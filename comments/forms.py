@@ -101,7 +101,8 @@ class ReplySelect(forms.Select):
             "", "<option value=\"{}\"{}>{}</option>",
             ((key, " selected" if str(key) == chosen else "", label) for key, label in self.choices),
         )
-        return format_html("<select name=\"{}\"{}>{}</select>", name, flatatt(self.build_attrs(self.attrs, attrs)), options)
+        attributes = flatatt(self.build_attrs(self.attrs, attrs))
+        return format_html("<select name=\"{}\"{}>{}</select>", name, attributes, options)
 
 
 class CommentForm(forms.Form):

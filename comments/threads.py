@@ -60,7 +60,9 @@ def story_page(story, params):
     if direction and not roots:
         return story_page(story, {})
     comments = list(
-        Comment.objects.public().filter(story=story, thread_id__in={thread for _, thread in roots}).oldest_first()
+        Comment.objects.public()
+        .filter(story=story, thread_id__in={thread for _, thread in roots})
+        .oldest_first()
     )
     threads, flat = build_tree(comments, [pk for pk, _ in roots])
     if direction == "before":

@@ -81,7 +81,8 @@ def story_versions_by_slug(request, slug, *args, **kwargs):
         story_id = Story.objects.filter(slug=slug).values_list("pk", flat=True).first() or 0
         cache.set(f"story-id:{slug}", story_id, timeout=300)
     bucket = max(settings.COMMENT_TOKEN_MAX_AGE // 2, 60)
-    return [*_read_versions(SITE_VERSION_KEY, _story_version_key(story_id)), int(time.time() // bucket) * bucket]
+    versions = _read_versions(SITE_VERSION_KEY, _story_version_key(story_id))
+    return [*versions, int(time.time() // bucket) * bucket]
 
 
 def is_anonymous_request(request):

@@ -85,12 +85,14 @@ def test_database_pool_max_size_turns_on_djangos_connection_pool(pool_size, expe
         "from django.db import connection; connection.ensure_connection();"
         "cursor = connection.cursor(); cursor.execute('SELECT 1'); assert cursor.fetchone() == (1,);"
         "pool = connection.pool;"
-        "print(f'pool {pool.min_size}-{pool.max_size}' if pool else 'no pool', connection.settings_dict['CONN_MAX_AGE'])"
+        "shown = f'pool {pool.min_size}-{pool.max_size}' if pool else 'no pool';"
+        "print(shown, connection.settings_dict['CONN_MAX_AGE'])"
     )
     env = {"DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres", "DATABASE_CONN_MAX_AGE": "600",
            "DATABASE_POOL_MAX_SIZE": pool_size}
+    setup = "import django, os; os.environ['DJANGO_SETTINGS_MODULE'] = 'newsroom.settings'; django.setup()"
     result = subprocess.run(
-        [sys.executable, "-c", f"import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE','newsroom.settings'); django.setup(); {code}"],
+        [sys.executable, "-c", f"{setup}; {code}"],
         cwd=ROOT, env={**os.environ, "DEBUG": "true", **env}, capture_output=True, text=True, timeout=60,
     )
     assert result.stdout.strip() == expected, result.stderr
