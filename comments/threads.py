@@ -31,14 +31,17 @@ class CommentPage:
     has_previous: bool = False
     has_next: bool = False
     query: str = ""  # this page's query string ("" for the first page)
+    # The page's top-level comment ids as read, for its links: one may be missing from
+    # `threads` if it was moderated between the two queries.
+    root_ids: list = field(default_factory=list)
 
     @property
     def first_root(self):
-        return self.threads[0].pk
+        return self.root_ids[0]
 
     @property
     def last_root(self):
-        return self.threads[-1].pk
+        return self.root_ids[-1]
 
 
 def cursor_of(params):
@@ -64,7 +67,8 @@ def story_page(story, params):
         .filter(story=story, thread_id__in={thread for _, thread in roots})
         .oldest_first()
     )
-    threads, flat = build_tree(comments, [pk for pk, _ in roots])
+    root_ids = [pk for pk, _ in roots]
+    threads, flat = build_tree(comments, root_ids)
     if direction == "before":
         has_previous, has_next = has_more, True
     else:
@@ -72,7 +76,8 @@ def story_page(story, params):
         has_previous = direction == "after" or (
             direction == "at" and _roots_of(story.pk).filter(_before(story.pk, anchor)).exists()
         )
-    return CommentPage(threads, flat, has_previous, has_next, f"?{direction}={anchor}" if direction else "")
+    query = f"?{direction}={anchor}" if direction else ""
+    return CommentPage(threads, flat, has_previous, has_next, query, root_ids)
 
 
 def _roots_of(story_id):
