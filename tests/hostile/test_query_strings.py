@@ -21,16 +21,20 @@ def urls():
     return [page.format(category=story.primary_category.slug, author=author.slug, story=story.slug) for page in PAGES]
 
 
+# Every parameter a public page reads: listing pages, search, and the story's comment pages.
+QUERY_PARAMETERS = ("page", "q", "after", "before", "at", "comment")
+
+
 @pytest.mark.parametrize("value", ODD_VALUES)
 def test_odd_page_numbers_and_queries_never_break_a_page(client, urls, value):
     for url in urls:
-        for param in ("page", "q", "after", "before", "at", "comment"):
+        for param in QUERY_PARAMETERS:
             response = client.get(url, {param: value})
             assert response.status_code in (200, 404), (url, param, response.status_code)
 
 
 @hypothesis_settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(params=st.dictionaries(st.sampled_from(["page", "q", "after", "before", "at", "comment", "x"]), st.text(max_size=200), max_size=4))
+@given(params=st.dictionaries(st.sampled_from([*QUERY_PARAMETERS, "x"]), st.text(max_size=200), max_size=4))
 def test_any_query_string_on_search_and_listings_is_answered(client, urls, params):
     for url in urls[:7]:
         assert client.get(url, params).status_code in (200, 404)
