@@ -42,11 +42,13 @@ def test_logged_in_staff_get_private_no_store(client, story):
 
 
 def test_a_cached_page_is_served_without_touching_the_database(client, story):
-    client.get(story.get_absolute_url())
+    first = client.get(story.get_absolute_url())
+    assert first.status_code == 200
     with CaptureQueriesContext(connection) as queries:
         again = client.get(story.get_absolute_url())
     assert again.status_code == 200 and "Border story" in again.text
-    assert len(queries) == 0
+    assert again["ETag"] == first["ETag"]  # the same content versions, so the same cache entry
+    assert len(queries) == 0, [query["sql"][:80] for query in queries]
 
 
 def etag_after(client, url, change):
