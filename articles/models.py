@@ -29,18 +29,28 @@ def image_upload_to(instance, filename):
     return f"images/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{filename.rsplit('.', 1)[-1].lower()}"
 
 
+def children_by_parent(pairs):
+    """{parent id: [child ids]} from (category id, parent id) pairs."""
+    children = {}
+    for pk, parent_id in pairs:
+        children.setdefault(parent_id, []).append(pk)
+    return children
+
+
+def subtree_ids(children, root_id):
+    """`root_id` and every category below it, at any depth, from `children_by_parent`."""
+    found, todo = [], [root_id]
+    while todo:
+        pk = todo.pop()
+        found.append(pk)
+        todo.extend(children.get(pk, []))
+    return found
+
+
 class CategoryQuerySet(models.QuerySet):
     def descendant_ids(self, category):
         """Ids of `category` and every category below it, at any depth, in one query."""
-        children = {}
-        for pk, parent_id in self.values_list("pk", "parent_id"):
-            children.setdefault(parent_id, []).append(pk)
-        found, todo = [], [category.pk]
-        while todo:
-            pk = todo.pop()
-            found.append(pk)
-            todo.extend(children.get(pk, []))
-        return found
+        return subtree_ids(children_by_parent(self.values_list("pk", "parent_id")), category.pk)
 
     def top_level(self):
         return self.filter(parent__isnull=True)
@@ -232,17 +242,10 @@ class StoryQuerySet(models.QuerySet):
         sections = sorted(
             (c for c in categories if c.parent_id is None), key=lambda c: (c.position, c.name)
         )
-        trees = {section.pk: [section.pk] for section in sections}
-        parents = {c.pk: c.parent_id for c in categories}
-        for category in categories:
-            top = category.pk
-            while parents.get(top) is not None:
-                top = parents[top]
-            if top != category.pk and top in trees:
-                trees[top].append(category.pk)
+        children = children_by_parent((c.pk, c.parent_id) for c in categories)
         chosen = {
             section.pk: list(
-                self.filter(primary_category__in=trees[section.pk])
+                self.filter(primary_category__in=subtree_ids(children, section.pk))
                 .latest_first()
                 .values_list("pk", flat=True)[:per_section]
             )

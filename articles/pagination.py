@@ -12,6 +12,15 @@ MAX_PAGE = 10_000
 STORIES_PER_PAGE = 20
 
 
+def whole_number(value, largest):
+    """`value` (a query parameter) as an int from 0 to `largest`, else None. ASCII digits
+    only: str.isdigit() also accepts "¹" and other digits int() refuses."""
+    if not (value.isascii() and value.isdigit()) or len(value) > len(str(largest)):
+        return None
+    number = int(value)
+    return number if number <= largest else None
+
+
 class ListingPage:
     def __init__(self, rows, number, per_page):
         self.object_list = rows[:per_page]
@@ -39,11 +48,9 @@ class ListingPage:
 
 def paginate(request, queryset, per_page=STORIES_PER_PAGE):
     """The requested page of `queryset`; a page number that does not exist is a 404."""
-    raw = request.GET.get("page") or "1"
-    # ASCII digits only: str.isdigit() also accepts "¹" and other digits int() refuses.
-    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= MAX_PAGE:
+    number = whole_number(request.GET.get("page") or "1", MAX_PAGE)
+    if not number:
         raise Http404(_("There is no such page."))
-    number = int(raw)
     start = (number - 1) * per_page
     page = ListingPage(list(queryset[start : start + per_page + 1]), number, per_page)
     if number > 1 and not page.object_list:

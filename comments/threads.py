@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db.models import Count, Q, Subquery
 
+from articles.pagination import whole_number
 from comments.models import Comment
 
 # Query parameters naming a top-level comment: the page after it, before it, or from it.
 CURSORS = ("after", "before", "at")
+LARGEST_ID = 2**63 - 1  # a bigint primary key
 
 
 def max_depth():
@@ -47,9 +49,9 @@ class CommentPage:
 def cursor_of(params):
     """(direction, top-level comment id) from the query parameters, or (None, None)."""
     for direction in CURSORS:
-        value = params.get(direction, "")
-        if value.isascii() and value.isdigit() and len(value) <= 18:
-            return direction, int(value)
+        anchor = whole_number(params.get(direction, ""), LARGEST_ID)
+        if anchor is not None:
+            return direction, anchor
     return None, None
 
 
