@@ -5,6 +5,7 @@ thread longer than that has a page to itself). Pages are found from a top-level 
 (`?after=`, `?before=`, `?at=`) rather than by number, so a page costs three queries over
 at most a page of threads whether the story has fifty comments or fifty thousand: the
 page's candidate top-level comments, the size of their threads, and the comments in them.
+A story whose approved comments fit on one page (its `comment_count` says so) costs one.
 The trees are built in Python.
 """
 
@@ -58,9 +59,12 @@ def cursor_of(params):
 def story_page(story, params):
     """The page of the story's comments that `params` asks for (the first one when it asks
     for none, or for one that does not exist)."""
-    if not getattr(story, "comment_count", True):
+    approved = getattr(story, "comment_count", None)
+    if approved == 0:
         return CommentPage()  # nothing approved: no query needed
     direction, anchor = cursor_of(params)
+    if direction is None and approved is not None and approved <= settings.COMMENTS_PER_PAGE:
+        return _whole_discussion(story)
     roots, has_more = _page_roots(story.pk, direction, anchor)
     if direction and not roots:
         return story_page(story, {})
@@ -80,6 +84,17 @@ def story_page(story, params):
         )
     query = f"?{direction}={anchor}" if direction else ""
     return CommentPage(threads, flat, has_previous, has_next, query, root_ids)
+
+
+def _whole_discussion(story):
+    """The one page of a story whose approved comments all fit on it (most stories): one
+    query, the shown top-level comments worked out from it. A comment approved since the
+    story was read may make the page one comment longer than a page, never incomplete."""
+    comments = list(Comment.objects.public().filter(story=story).oldest_first())
+    shown = {comment.pk for comment in comments}
+    root_ids = [comment.pk for comment in comments if comment.parent_id not in shown]
+    threads, flat = build_tree(comments, root_ids)
+    return CommentPage(threads, flat, root_ids=root_ids)
 
 
 def _roots_of(story_id):

@@ -229,12 +229,12 @@ def queries_for(client, url):
     return len(captured)
 
 
-@pytest.mark.parametrize("count", [0, 5, 60])
+@pytest.mark.parametrize("count", [0, 5, 50, 51, 60])
 def test_the_story_page_runs_a_fixed_number_of_queries_whatever_the_number_of_comments(
     client, settings, django_assert_num_queries, count
 ):
-    """Three queries for the comments (threads count, page ids, their comments), none when
-    the story has no published comment."""
+    """None for the comments when the story has no published comment, one when they all fit
+    on a page, three when they are paged (page ids, thread sizes, their comments)."""
     settings.PAGE_CACHE_SECONDS = 0
     queries_for(client, make_story().get_absolute_url())  # the first request also caches content types
     without_comments = queries_for(client, make_story().get_absolute_url())
@@ -243,8 +243,10 @@ def test_the_story_page_runs_a_fixed_number_of_queries_whatever_the_number_of_co
     for n, root in enumerate(roots[: count // 2]):
         make_comment(story, parent=root, minutes=100 + n)
     assert Comment.objects.filter(story=story).count() == count
-    with django_assert_num_queries(without_comments + (3 if count else 0)):
-        client.get(story.get_absolute_url())
+    comment_queries = 0 if count == 0 else 1 if count <= settings.COMMENTS_PER_PAGE else 3
+    with django_assert_num_queries(without_comments + comment_queries):
+        response = client.get(story.get_absolute_url())
+    assert len(comment_ids(response.text)) == min(count, settings.COMMENTS_PER_PAGE)
 
 
 def test_the_anonymous_story_page_sets_no_cookie_and_does_not_vary_by_cookie(client, story):
