@@ -1,9 +1,11 @@
 """Pages a shared cache can hold, and an application cache that never serves stale content."""
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from newsroom import caching
 from tests.factories import make_story, make_user
 
 pytestmark = pytest.mark.django_db
@@ -17,6 +19,25 @@ def story():
     return make_story("Border story", tags=["border"])
 
 
+class StoppedClock:
+    def __init__(self, now):
+        self.now = now
+
+    def time(self):
+        return self.now
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """The page cache's clock, stopped 17 s into a period of the story page's time bucket:
+    two requests then see the same versions even when a real clock would cross into the next
+    period between them (the bucket renews the page's comment token)."""
+    bucket = max(settings.COMMENT_TOKEN_MAX_AGE // 2, 60)
+    stopped = StoppedClock(1_800_000_000 // bucket * bucket + 17.0)
+    monkeypatch.setattr(caching, "time", stopped)
+    return stopped
+
+
 @pytest.mark.parametrize("url", PUBLIC_URLS + ["story"])
 def test_anonymous_pages_are_public_cacheable_and_cookie_free(client, story, url):
     response = client.get(story.get_absolute_url() if url == "story" else url)
@@ -28,7 +49,7 @@ def test_anonymous_pages_are_public_cacheable_and_cookie_free(client, story, url
     assert "cookie" not in response.get("Vary", "").lower()
 
 
-def test_conditional_requests_get_304(client, story):
+def test_conditional_requests_get_304(client, story, clock):
     first = client.get(story.get_absolute_url())
     assert client.get(story.get_absolute_url(), HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
     assert client.get(story.get_absolute_url(), HTTP_IF_MODIFIED_SINCE=first["Last-Modified"]).status_code == 304
@@ -41,7 +62,7 @@ def test_logged_in_staff_get_private_no_store(client, story):
     assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
 
 
-def test_a_cached_page_is_served_without_touching_the_database(client, story):
+def test_a_cached_page_is_served_without_touching_the_database(client, story, clock):
     first = client.get(story.get_absolute_url())
     assert first.status_code == 200
     with CaptureQueriesContext(connection) as queries:
@@ -49,6 +70,17 @@ def test_a_cached_page_is_served_without_touching_the_database(client, story):
     assert again.status_code == 200 and "Border story" in again.text
     assert again["ETag"] == first["ETag"]  # the same content versions, so the same cache entry
     assert len(queries) == 0, [query["sql"][:80] for query in queries]
+
+
+def test_the_story_page_is_renewed_within_half_the_comment_token_lifetime(client, story, clock):
+    """A reader's browser revalidating with its ETag gets a fresh page (and comment token)
+    once the token is half-way through its life, even if nothing on the page changed."""
+    first = client.get(story.get_absolute_url())
+    clock.now += settings.COMMENT_TOKEN_MAX_AGE // 2 - 30
+    assert client.get(story.get_absolute_url(), HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    clock.now += 60
+    renewed = client.get(story.get_absolute_url(), HTTP_IF_NONE_MATCH=first["ETag"])
+    assert renewed.status_code == 200 and renewed["ETag"] != first["ETag"]
 
 
 def etag_after(client, url, change):
