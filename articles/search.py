@@ -14,17 +14,36 @@ DOCUMENT_VECTOR = SearchVector("headline", weight="A", config=SEARCH_CONFIG) + S
 )
 
 
-def search_stories(query):
-    """Published stories matching `query`, best matches first."""
-    stories = Story.objects.published().for_listing()
+# Only the most recent matches are ranked, so a word found in thousands of stories costs no
+# more to rank than one found in a thousand; the count of matches stops here too.
+RANKED_MATCHES = 1000
+
+
+def matching_stories(query):
+    """Published stories matching `query`, in no particular order (for counting)."""
+    stories = Story.objects.published()
     if settings.DATABASE_IS_POSTGRES:
-        search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
-        return (
-            stories.filter(search_vector=search_query)
-            .annotate(rank=SearchRank(F("search_vector"), search_query))
-            .order_by("-rank", "-published_at", "-pk")
-        )
+        return stories.filter(search_vector=_search_query(query))
     condition = Q()
     for word in query.split()[:10]:
         condition &= Q(search_document__icontains=word)
-    return stories.filter(condition).latest_first()
+    return stories.filter(condition)
+
+
+def search_stories(query):
+    """Published stories matching `query`, best matches first: on PostgreSQL, the
+    RANKED_MATCHES most recent matches by rank (a headline match counts most), then date."""
+    matches = matching_stories(query)
+    if not settings.DATABASE_IS_POSTGRES:
+        return matches.for_listing().latest_first()
+    recent = matches.order_by("-published_at", "-pk").values("pk")[:RANKED_MATCHES]
+    return (
+        Story.objects.filter(pk__in=recent)
+        .for_listing()
+        .annotate(rank=SearchRank(F("search_vector"), _search_query(query)))
+        .order_by("-rank", "-published_at", "-pk")
+    )
+
+
+def _search_query(query):
+    return SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)

@@ -11,12 +11,8 @@ from taggit.models import Tag
 
 from articles.models import Author, Category, Story, StoryRedirect
 from articles.pagination import capped_count, paginate
-from articles.search import search_stories
+from articles import search as full_text
 from newsroom.caching import is_anonymous_request, public_page, story_versions_by_slug
-
-
-
-SEARCH_COUNT_CAP = 1000  # matches are counted up to here, then shown as "more than"
 
 
 @public_page()
@@ -115,7 +111,7 @@ def archive_index(request):
 def search(request):
     # NUL cannot reach PostgreSQL; search terms are short.
     query = request.GET.get("q", "").replace("\x00", "").strip()[:200]
-    results = search_stories(query) if query else Story.objects.none()
+    results = full_text.search_stories(query) if query else Story.objects.none()
     page = paginate(request, results)
     return render(
         request,
@@ -123,7 +119,9 @@ def search(request):
         {
             "query": query,
             "page": page,
-            "match_count": capped_count(results, SEARCH_COUNT_CAP) if query else 0,
-            "count_cap": SEARCH_COUNT_CAP,
+            "match_count": capped_count(full_text.matching_stories(query), full_text.RANKED_MATCHES)
+            if query
+            else 0,
+            "count_cap": full_text.RANKED_MATCHES,
         },
     )

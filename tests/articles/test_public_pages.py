@@ -179,5 +179,5 @@ def test_search_says_how_many_stories_match_up_to_a_cap(client, monkeypatch):
     for n in range(3):
         make_story(f"Remittances report {n}")
     assert "3 stories match" in client.get("/search/", {"q": "remittances"}).text
-    monkeypatch.setattr("articles.views.SEARCH_COUNT_CAP", 2)
+    monkeypatch.setattr("articles.search.RANKED_MATCHES", 2)
     assert "More than 2 stories match" in client.get("/search/", {"q": "report"}).text

@@ -1,12 +1,15 @@
 """Search: PostgreSQL full-text search with ranking and an index, a plain match elsewhere."""
 
+from datetime import timedelta
+
 import pytest
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
+from django.utils import timezone
 
 from articles.models import RoundupItem, Story
-from articles.search import search_stories
+from articles.search import matching_stories, search_stories
 from tests.factories import make_story
 
 pytestmark = pytest.mark.django_db
@@ -43,6 +46,18 @@ def test_web_search_syntax_excludes_words():
     wanted = make_story("Border fentanyl seizure")
     make_story("Border trade figures")
     assert list(search_stories("border -trade")) == [wanted]
+
+
+@on_postgres
+def test_only_the_most_recent_matches_are_ranked(monkeypatch):
+    """A word in thousands of stories costs no more than one in RANKED_MATCHES: the best of
+    the most recent matches come first, older ones are left out."""
+    monkeypatch.setattr("articles.search.RANKED_MATCHES", 2)
+    oldest = make_story("Remittances, remittances", published_at=timezone.now() - timedelta(days=3))
+    in_body = make_story("Trade report", body="<p>Remittances grew.</p>", published_at=timezone.now() - timedelta(days=1))
+    in_headline = make_story("Remittances to Mexico", published_at=timezone.now() - timedelta(days=2))
+    assert list(search_stories("remittances")) == [in_headline, in_body]
+    assert oldest in matching_stories("remittances")
 
 
 @on_postgres
