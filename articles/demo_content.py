@@ -1,44 +1,80 @@
 """The demo newsroom: categories, authors and stories loaded by `manage.py load_demo`."""
 
 CATEGORIES = [
-    {"name": "Crime and Violence", "slug": "crime-and-violence",
-     "description": "Reporting and analysis on crime, violence and public safety in Mexico and along the border.",
-     "children": [
-         {"name": "Organized Crime", "slug": "organized-crime",
-          "description": "Drug trafficking organizations, their networks and the efforts to dismantle them.",
-          "children": []},
-         {"name": "Security Policy", "slug": "security-policy",
-          "description": "How governments in Mexico and the United States design, fund and run their security strategies.",
-          "children": []},
-     ]},
-    {"name": "Politics", "slug": "politics",
-     "description": "Elections, government and the political debates that shape Mexico and its relationship with the United States.",
-     "children": [
-         {"name": "Justice and Courts", "slug": "justice-and-courts",
-          "description": "Courts, prosecutors and legal reforms, and how they affect the rule of law.",
-          "children": []},
-     ]},
-    {"name": "Economy", "slug": "economy",
-     "description": "The economic ties between Mexico and the United States, from remittances to investment.",
-     "children": [
-         {"name": "Trade", "slug": "trade",
-          "description": "Trade agreements, cross-border commerce and the ports that carry it.",
-          "children": []},
-     ]},
-    {"name": "Migration", "slug": "migration",
-     "description": "Migration across and toward the U.S.-Mexico border and the policies that govern it.",
-     "children": []},
+    {
+        "name": "Crime and Violence",
+        "slug": "crime-and-violence",
+        "description": "Reporting and analysis on crime, violence and public safety in Mexico and along the border.",
+        "children": [
+            {
+                "name": "Organized Crime",
+                "slug": "organized-crime",
+                "description": "Drug trafficking organizations, their networks and the efforts to dismantle them.",
+                "children": [],
+            },
+            {
+                "name": "Security Policy",
+                "slug": "security-policy",
+                "description": "How governments in Mexico and the United States design, fund and run their security strategies.",
+                "children": [],
+            },
+        ],
+    },
+    {
+        "name": "Politics",
+        "slug": "politics",
+        "description": "Elections, government and the political debates that shape Mexico and its relationship with the United States.",
+        "children": [
+            {
+                "name": "Justice and Courts",
+                "slug": "justice-and-courts",
+                "description": "Courts, prosecutors and legal reforms, and how they affect the rule of law.",
+                "children": [],
+            },
+        ],
+    },
+    {
+        "name": "Economy",
+        "slug": "economy",
+        "description": "The economic ties between Mexico and the United States, from remittances to investment.",
+        "children": [
+            {
+                "name": "Trade",
+                "slug": "trade",
+                "description": "Trade agreements, cross-border commerce and the ports that carry it.",
+                "children": [],
+            },
+        ],
+    },
+    {
+        "name": "Migration",
+        "slug": "migration",
+        "description": "Migration across and toward the U.S.-Mexico border and the policies that govern it.",
+        "children": [],
+    },
 ]
 
 AUTHORS = [
-    {"name": "vmateoszuniga", "slug": "vmateoszuniga",
-     "bio": "Writes the newsroom's round-ups on organized crime and U.S.-Mexico security cooperation."},
-    {"name": "Lucía Herrera", "slug": "lucia-herrera",
-     "bio": "Lucía Herrera is a staff writer covering Mexican politics, the courts and trade."},
-    {"name": "Daniel Ortiz", "slug": "daniel-ortiz",
-     "bio": "Daniel Ortiz is a staff writer who covers security policy, crime data and drug trafficking."},
-    {"name": "Sarah Whitman", "slug": "sarah-whitman",
-     "bio": "Sarah Whitman is a staff writer covering the border, migration and sanctions policy."},
+    {
+        "name": "vmateoszuniga",
+        "slug": "vmateoszuniga",
+        "bio": "Writes the newsroom's round-ups on organized crime and U.S.-Mexico security cooperation.",
+    },
+    {
+        "name": "Lucía Herrera",
+        "slug": "lucia-herrera",
+        "bio": "Lucía Herrera is a staff writer covering Mexican politics, the courts and trade.",
+    },
+    {
+        "name": "Daniel Ortiz",
+        "slug": "daniel-ortiz",
+        "bio": "Daniel Ortiz is a staff writer who covers security policy, crime data and drug trafficking.",
+    },
+    {
+        "name": "Sarah Whitman",
+        "slug": "sarah-whitman",
+        "bio": "Sarah Whitman is a staff writer covering the border, migration and sanctions policy.",
+    },
 ]
 
 STORIES = [
@@ -97,7 +133,7 @@ STORIES = [
                 "body": (
                     "<p>On July 12, U.S. Ambassador to Mexico Ken Salazar issued a statement announcing financial "
                     "sanctions against the Sinaloa Cartel and Los Chapitos, the faction headed by the sons of "
-                    "Joaquín \"El Chapo\" Guzmán. According to the ambassador, the Treasury Department's Office of "
+                    'Joaquín "El Chapo" Guzmán. According to the ambassador, the Treasury Department\'s Office of '
                     "Foreign Assets Control (OFAC) designated 10 individuals and one Mexican company connected to "
                     "the cartel and to Los Chapitos, an action he presented as part of the newly launched Global "
                     "Coalition to Address Synthetic Drug Threats.</p>"
@@ -112,27 +148,78 @@ STORIES = [
             },
         ],
         "sources": [
-            {"title": "EU y México desmantelan red de narcotraficantes en ambos lados de la frontera",
-             "outlet": "El Universal", "url": "", "language": "es", "published_on": None, "item": 0},
-            {"title": "México y EU desmantelan red de fentanilo en Nogales, Sonora; detienen a 12",
-             "outlet": "Aristegui Noticias", "url": "", "language": "es", "published_on": None, "item": 0},
-            {"title": "México y EU desmantelan red de tráfico de fentanilo en Nogales, Sonora",
-             "outlet": "Excélsior", "url": "", "language": "es", "published_on": None, "item": 0},
-            {"title": "Cooperation Between United States and Mexican Law Enforcement Leads to Significant Actions Against Transnational Drug Trafficking Organization",
-             "outlet": "U.S. Department of Justice", "url": "", "language": "en", "published_on": None, "item": 0},
-            {"title": "Treasury Sanctions Key Actors Linked to Mexican Cartels Trafficking Fentanyl",
-             "outlet": "U.S. Department of the Treasury", "url": "", "language": "en", "published_on": None, "item": 2},
-            {"title": "U.S. Ambassador to Mexico Twitter account",
-             "outlet": "U.S. Ambassador to Mexico (Twitter)", "url": "", "language": "en", "published_on": "2023-07-12", "item": 2},
-            {"title": "Opening Remarks at a Virtual Ministerial Meeting to Launch the Global Coalition to Address Synthetic Drugs",
-             "outlet": "U.S. Department of State", "url": "", "language": "en", "published_on": "2023-07-07", "item": 1},
-            {"title": "Global Coalition Frequently Asked Questions",
-             "outlet": "U.S. Department of State", "url": "", "language": "en", "published_on": None, "item": 1},
+            {
+                "title": "EU y México desmantelan red de narcotraficantes en ambos lados de la frontera",
+                "outlet": "El Universal",
+                "url": "",
+                "language": "es",
+                "published_on": None,
+                "item": 0,
+            },
+            {
+                "title": "México y EU desmantelan red de fentanilo en Nogales, Sonora; detienen a 12",
+                "outlet": "Aristegui Noticias",
+                "url": "",
+                "language": "es",
+                "published_on": None,
+                "item": 0,
+            },
+            {
+                "title": "México y EU desmantelan red de tráfico de fentanilo en Nogales, Sonora",
+                "outlet": "Excélsior",
+                "url": "",
+                "language": "es",
+                "published_on": None,
+                "item": 0,
+            },
+            {
+                "title": "Cooperation Between United States and Mexican Law Enforcement Leads to Significant Actions Against Transnational Drug Trafficking Organization",
+                "outlet": "U.S. Department of Justice",
+                "url": "",
+                "language": "en",
+                "published_on": None,
+                "item": 0,
+            },
+            {
+                "title": "Treasury Sanctions Key Actors Linked to Mexican Cartels Trafficking Fentanyl",
+                "outlet": "U.S. Department of the Treasury",
+                "url": "",
+                "language": "en",
+                "published_on": None,
+                "item": 2,
+            },
+            {
+                "title": "U.S. Ambassador to Mexico Twitter account",
+                "outlet": "U.S. Ambassador to Mexico (Twitter)",
+                "url": "",
+                "language": "en",
+                "published_on": "2023-07-12",
+                "item": 2,
+            },
+            {
+                "title": "Opening Remarks at a Virtual Ministerial Meeting to Launch the Global Coalition to Address Synthetic Drugs",
+                "outlet": "U.S. Department of State",
+                "url": "",
+                "language": "en",
+                "published_on": "2023-07-07",
+                "item": 1,
+            },
+            {
+                "title": "Global Coalition Frequently Asked Questions",
+                "outlet": "U.S. Department of State",
+                "url": "",
+                "language": "en",
+                "published_on": None,
+                "item": 1,
+            },
         ],
         "corrections": [],
-        "image": {"alt": "Abstract illustration in navy blue and rust red",
-                  "caption": "Illustration for this week's security round-up.",
-                  "credit": "Newsroom illustration", "colors": ["#1f3b57", "#c8553d"]},
+        "image": {
+            "alt": "Abstract illustration in navy blue and rust red",
+            "caption": "Illustration for this week's security round-up.",
+            "credit": "Newsroom illustration",
+            "colors": ["#1f3b57", "#c8553d"],
+        },
         "comments_open": True,
     },
     {
@@ -149,7 +236,7 @@ STORIES = [
             "channel for U.S. security assistance to Mexico for more than a decade. Funds appropriated by the U.S. "
             "Congress paid for equipment, training and technical support for Mexican institutions.</p>"
             "<p>Over time the program was organized around four pillars: disrupting organized criminal groups, "
-            "institutionalizing the rule of law, building a \"21st-century border\" and fostering strong and "
+            'institutionalizing the rule of law, building a "21st-century border" and fostering strong and '
             "resilient communities.</p>"
             "<h2>A new framework</h2>"
             "<p>After a High-Level Security Dialogue in Mexico City in October 2021, the two governments announced "
@@ -162,17 +249,30 @@ STORIES = [
         ),
         "items": [],
         "sources": [
-            {"title": "U.S.-Mexico Security Cooperation: From the Mérida Initiative to the Bicentennial Framework",
-             "outlet": "Congressional Research Service", "url": "https://crsreports.congress.gov/product/pdf/IF/IF10578",
-             "language": "en", "published_on": "2022-04-07", "item": None},
-            {"title": "U.S. and Mexico Agree to Bicentennial Framework", "outlet": "Voice of America",
-             "url": "https://editorials.voa.gov/a/u-s-and-mexico-agree-to-bicentennial-framework/6304393.html",
-             "language": "en", "published_on": None, "item": None},
+            {
+                "title": "U.S.-Mexico Security Cooperation: From the Mérida Initiative to the Bicentennial Framework",
+                "outlet": "Congressional Research Service",
+                "url": "https://crsreports.congress.gov/product/pdf/IF/IF10578",
+                "language": "en",
+                "published_on": "2022-04-07",
+                "item": None,
+            },
+            {
+                "title": "U.S. and Mexico Agree to Bicentennial Framework",
+                "outlet": "Voice of America",
+                "url": "https://editorials.voa.gov/a/u-s-and-mexico-agree-to-bicentennial-framework/6304393.html",
+                "language": "en",
+                "published_on": None,
+                "item": None,
+            },
         ],
         "corrections": [],
-        "image": {"alt": "Abstract illustration in dark green and gold",
-                  "caption": "Illustration for our explainer on U.S.-Mexico security cooperation.",
-                  "credit": "Newsroom illustration", "colors": ["#2e5e4e", "#e0b84a"]},
+        "image": {
+            "alt": "Abstract illustration in dark green and gold",
+            "caption": "Illustration for our explainer on U.S.-Mexico security cooperation.",
+            "credit": "Newsroom illustration",
+            "colors": ["#2e5e4e", "#e0b84a"],
+        },
         "comments_open": True,
     },
     {
@@ -199,16 +299,29 @@ STORIES = [
         ),
         "items": [],
         "sources": [
-            {"title": "SCJN invalida traspaso de la Guardia Nacional a la Sedena", "outlet": "El Informador",
-             "url": "https://www.informador.mx/mexico/SCJN-invalida-traspaso-de-la-Guardia-Nacional-a-la-Sedena-20230418-0100.html",
-             "language": "es", "published_on": "2023-04-18", "item": None},
-            {"title": "Invalidez de traspaso de Guardia Nacional a Sedena, efectiva a partir de 2024: SCJN",
-             "outlet": "Noroeste", "url": "", "language": "es", "published_on": "2023-04-20", "item": None},
+            {
+                "title": "SCJN invalida traspaso de la Guardia Nacional a la Sedena",
+                "outlet": "El Informador",
+                "url": "https://www.informador.mx/mexico/SCJN-invalida-traspaso-de-la-Guardia-Nacional-a-la-Sedena-20230418-0100.html",
+                "language": "es",
+                "published_on": "2023-04-18",
+                "item": None,
+            },
+            {
+                "title": "Invalidez de traspaso de Guardia Nacional a Sedena, efectiva a partir de 2024: SCJN",
+                "outlet": "Noroeste",
+                "url": "",
+                "language": "es",
+                "published_on": "2023-04-20",
+                "item": None,
+            },
         ],
         "corrections": [
-            {"kind": "update",
-             "text": "In September 2024, Mexico's Congress approved a constitutional amendment placing the National Guard under the Ministry of National Defense, superseding the arrangement described in this story.",
-             "date": "2024-10-01T12:00:00-04:00"},
+            {
+                "kind": "update",
+                "text": "In September 2024, Mexico's Congress approved a constitutional amendment placing the National Guard under the Ministry of National Defense, superseding the arrangement described in this story.",
+                "date": "2024-10-01T12:00:00-04:00",
+            },
         ],
         "image": None,
         "comments_open": True,
@@ -231,8 +344,8 @@ STORIES = [
                     "quickly expel many migrants at the border, ended on May 11, 2023, together with the federal "
                     "COVID-19 public health emergency. Processing at the border returned to the regular immigration "
                     "law of Title 8.</p>"
-                    "<p>The departments of Homeland Security and Justice also published the \"Circumvention of Lawful "
-                    "Pathways\" rule. Subject to exceptions, it presumes that migrants who cross between ports of "
+                    '<p>The departments of Homeland Security and Justice also published the "Circumvention of Lawful '
+                    'Pathways" rule. Subject to exceptions, it presumes that migrants who cross between ports of '
                     "entry without using an available lawful pathway, or without first seeking protection in a "
                     "country they passed through, are ineligible for asylum.</p>"
                 ),
@@ -250,10 +363,22 @@ STORIES = [
             },
         ],
         "sources": [
-            {"title": "Circumvention of Lawful Pathways", "outlet": "Federal Register", "url": "",
-             "language": "en", "published_on": "2023-05-16", "item": 0},
-            {"title": "CBP One Mobile Application", "outlet": "U.S. Customs and Border Protection", "url": "",
-             "language": "en", "published_on": None, "item": 1},
+            {
+                "title": "Circumvention of Lawful Pathways",
+                "outlet": "Federal Register",
+                "url": "",
+                "language": "en",
+                "published_on": "2023-05-16",
+                "item": 0,
+            },
+            {
+                "title": "CBP One Mobile Application",
+                "outlet": "U.S. Customs and Border Protection",
+                "url": "",
+                "language": "en",
+                "published_on": None,
+                "item": 1,
+            },
         ],
         "corrections": [],
         "image": None,
@@ -288,11 +413,22 @@ STORIES = [
         ),
         "items": [],
         "sources": [
-            {"title": "Office of Foreign Assets Control", "outlet": "U.S. Department of the Treasury",
-             "url": "https://ofac.treasury.gov/", "language": "en", "published_on": None, "item": None},
-            {"title": "Treasury Uses New Sanctions Authority to Combat Global Illicit Drug Trade",
-             "outlet": "U.S. Department of the Treasury", "url": "https://home.treasury.gov/news/press-releases/jy0535",
-             "language": "en", "published_on": "2021-12-15", "item": None},
+            {
+                "title": "Office of Foreign Assets Control",
+                "outlet": "U.S. Department of the Treasury",
+                "url": "https://ofac.treasury.gov/",
+                "language": "en",
+                "published_on": None,
+                "item": None,
+            },
+            {
+                "title": "Treasury Uses New Sanctions Authority to Combat Global Illicit Drug Trade",
+                "outlet": "U.S. Department of the Treasury",
+                "url": "https://home.treasury.gov/news/press-releases/jy0535",
+                "language": "en",
+                "published_on": "2021-12-15",
+                "item": None,
+            },
         ],
         "corrections": [],
         "image": None,
@@ -324,10 +460,22 @@ STORIES = [
         ),
         "items": [],
         "sources": [
-            {"title": "About OCDETF", "outlet": "U.S. Department of Justice",
-             "url": "https://www.justice.gov/ocdetf/about-ocdetf", "language": "en", "published_on": None, "item": None},
-            {"title": "Organized Crime Drug Enforcement Task Forces (OCDETF)", "outlet": "Drug Enforcement Administration",
-             "url": "", "language": "en", "published_on": None, "item": None},
+            {
+                "title": "About OCDETF",
+                "outlet": "U.S. Department of Justice",
+                "url": "https://www.justice.gov/ocdetf/about-ocdetf",
+                "language": "en",
+                "published_on": None,
+                "item": None,
+            },
+            {
+                "title": "Organized Crime Drug Enforcement Task Forces (OCDETF)",
+                "outlet": "Drug Enforcement Administration",
+                "url": "",
+                "language": "en",
+                "published_on": None,
+                "item": None,
+            },
         ],
         "corrections": [],
         "image": None,
@@ -358,10 +506,22 @@ STORIES = [
         ),
         "items": [],
         "sources": [
-            {"title": "Precursors and Chemicals Frequently Used in the Illicit Manufacture of Narcotic Drugs and Psychotropic Substances",
-             "outlet": "International Narcotics Control Board", "url": "", "language": "en", "published_on": None, "item": None},
-            {"title": "Readout of President Joe Biden's Meeting with President Xi Jinping of the People's Republic of China",
-             "outlet": "The White House", "url": "", "language": "en", "published_on": "2023-11-15", "item": None},
+            {
+                "title": "Precursors and Chemicals Frequently Used in the Illicit Manufacture of Narcotic Drugs and Psychotropic Substances",
+                "outlet": "International Narcotics Control Board",
+                "url": "",
+                "language": "en",
+                "published_on": None,
+                "item": None,
+            },
+            {
+                "title": "Readout of President Joe Biden's Meeting with President Xi Jinping of the People's Republic of China",
+                "outlet": "The White House",
+                "url": "",
+                "language": "en",
+                "published_on": "2023-11-15",
+                "item": None,
+            },
         ],
         "corrections": [],
         "image": None,
@@ -390,11 +550,22 @@ STORIES = [
         ),
         "items": [],
         "sources": [
-            {"title": "Defunciones por homicidio", "outlet": "INEGI", "url": "", "language": "es",
-             "published_on": None, "item": None},
-            {"title": "Incidencia delictiva del fuero común",
-             "outlet": "Secretariado Ejecutivo del Sistema Nacional de Seguridad Pública", "url": "",
-             "language": "es", "published_on": None, "item": None},
+            {
+                "title": "Defunciones por homicidio",
+                "outlet": "INEGI",
+                "url": "",
+                "language": "es",
+                "published_on": None,
+                "item": None,
+            },
+            {
+                "title": "Incidencia delictiva del fuero común",
+                "outlet": "Secretariado Ejecutivo del Sistema Nacional de Seguridad Pública",
+                "url": "",
+                "language": "es",
+                "published_on": None,
+                "item": None,
+            },
         ],
         "corrections": [],
         "image": None,
@@ -422,11 +593,22 @@ STORIES = [
         ),
         "items": [],
         "sources": [
-            {"title": "Ingresos y egresos por remesas", "outlet": "Banco de México", "url": "", "language": "es",
-             "published_on": None, "item": None},
-            {"title": "Anuario de Migración y Remesas México 2023",
-             "outlet": "Fundación BBVA México y Consejo Nacional de Población", "url": "", "language": "es",
-             "published_on": None, "item": None},
+            {
+                "title": "Ingresos y egresos por remesas",
+                "outlet": "Banco de México",
+                "url": "",
+                "language": "es",
+                "published_on": None,
+                "item": None,
+            },
+            {
+                "title": "Anuario de Migración y Remesas México 2023",
+                "outlet": "Fundación BBVA México y Consejo Nacional de Población",
+                "url": "",
+                "language": "es",
+                "published_on": None,
+                "item": None,
+            },
         ],
         "corrections": [],
         "image": None,
@@ -454,10 +636,22 @@ STORIES = [
         ),
         "items": [],
         "sources": [
-            {"title": "United States-Mexico-Canada Agreement", "outlet": "Office of the U.S. Trade Representative",
-             "url": "", "language": "en", "published_on": None, "item": None},
-            {"title": "U.S. International Trade in Goods and Services, December and Annual 2023",
-             "outlet": "U.S. Census Bureau", "url": "", "language": "en", "published_on": None, "item": None},
+            {
+                "title": "United States-Mexico-Canada Agreement",
+                "outlet": "Office of the U.S. Trade Representative",
+                "url": "",
+                "language": "en",
+                "published_on": None,
+                "item": None,
+            },
+            {
+                "title": "U.S. International Trade in Goods and Services, December and Annual 2023",
+                "outlet": "U.S. Census Bureau",
+                "url": "",
+                "language": "en",
+                "published_on": None,
+                "item": None,
+            },
         ],
         "corrections": [],
         "image": None,
@@ -486,10 +680,22 @@ STORIES = [
         ),
         "items": [],
         "sources": [
-            {"title": "Drug Seizure Statistics", "outlet": "U.S. Customs and Border Protection", "url": "",
-             "language": "en", "published_on": None, "item": None},
-            {"title": "Border Crossing/Entry Data", "outlet": "Bureau of Transportation Statistics", "url": "",
-             "language": "en", "published_on": None, "item": None},
+            {
+                "title": "Drug Seizure Statistics",
+                "outlet": "U.S. Customs and Border Protection",
+                "url": "",
+                "language": "en",
+                "published_on": None,
+                "item": None,
+            },
+            {
+                "title": "Border Crossing/Entry Data",
+                "outlet": "Bureau of Transportation Statistics",
+                "url": "",
+                "language": "en",
+                "published_on": None,
+                "item": None,
+            },
         ],
         "corrections": [],
         "image": None,
@@ -515,8 +721,14 @@ STORIES = [
         ),
         "items": [],
         "sources": [
-            {"title": "Proceso Electoral Federal 2023-2024", "outlet": "Instituto Nacional Electoral", "url": "",
-             "language": "es", "published_on": None, "item": None},
+            {
+                "title": "Proceso Electoral Federal 2023-2024",
+                "outlet": "Instituto Nacional Electoral",
+                "url": "",
+                "language": "es",
+                "published_on": None,
+                "item": None,
+            },
         ],
         "corrections": [],
         "image": None,
@@ -546,14 +758,21 @@ STORIES = [
         ),
         "items": [],
         "sources": [
-            {"title": "Decreto por el que se reforman, adicionan y derogan diversas disposiciones de la Constitución Política de los Estados Unidos Mexicanos, en materia de reforma del Poder Judicial",
-             "outlet": "Diario Oficial de la Federación", "url": "", "language": "es",
-             "published_on": "2024-09-15", "item": None},
+            {
+                "title": "Decreto por el que se reforman, adicionan y derogan diversas disposiciones de la Constitución Política de los Estados Unidos Mexicanos, en materia de reforma del Poder Judicial",
+                "outlet": "Diario Oficial de la Federación",
+                "url": "",
+                "language": "es",
+                "published_on": "2024-09-15",
+                "item": None,
+            },
         ],
         "corrections": [
-            {"kind": "correction",
-             "text": "An earlier version of this story gave September 11, 2024, as the date the reform was published. That was the date of Senate approval; the decree was published on September 15, 2024.",
-             "date": "2024-09-25T11:00:00-04:00"},
+            {
+                "kind": "correction",
+                "text": "An earlier version of this story gave September 11, 2024, as the date the reform was published. That was the date of Senate approval; the decree was published on September 15, 2024.",
+                "date": "2024-09-25T11:00:00-04:00",
+            },
         ],
         "image": None,
         "comments_open": True,
@@ -582,11 +801,22 @@ STORIES = [
         ),
         "items": [],
         "sources": [
-            {"title": "Smith & Wesson Brands, Inc. v. Estados Unidos Mexicanos, No. 23-1141",
-             "outlet": "Supreme Court of the United States", "url": "", "language": "en", "published_on": None,
-             "item": None},
-            {"title": "S.2938 - Bipartisan Safer Communities Act", "outlet": "Congress.gov", "url": "",
-             "language": "en", "published_on": None, "item": None},
+            {
+                "title": "Smith & Wesson Brands, Inc. v. Estados Unidos Mexicanos, No. 23-1141",
+                "outlet": "Supreme Court of the United States",
+                "url": "",
+                "language": "en",
+                "published_on": None,
+                "item": None,
+            },
+            {
+                "title": "S.2938 - Bipartisan Safer Communities Act",
+                "outlet": "Congress.gov",
+                "url": "",
+                "language": "en",
+                "published_on": None,
+                "item": None,
+            },
         ],
         "corrections": [],
         "image": None,

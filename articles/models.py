@@ -5,12 +5,12 @@ import uuid
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.contrib.postgres.search import SearchVectorField
 from django.db import connections, models
-from django.db.models.functions import Coalesce
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -58,7 +58,11 @@ class CategoryQuerySet(models.QuerySet):
 
 class Category(models.Model):
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
         verbose_name=_("parent"),
     )
     name = models.CharField(_("name"), max_length=100)
@@ -73,9 +77,7 @@ class Category(models.Model):
         verbose_name = _("category")
         verbose_name_plural = _("categories")
         constraints = [
-            models.CheckConstraint(
-                condition=~Q(parent=models.F("pk")), name="category_not_own_parent"
-            )
+            models.CheckConstraint(condition=~Q(parent=models.F("pk")), name="category_not_own_parent")
         ]
 
     def __str__(self):
@@ -108,12 +110,14 @@ class Author(models.Model):
     name = models.CharField(_("display name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     bio = models.TextField(_("short bio"), blank=True, max_length=1000)
-    photo = models.ImageField(
-        _("photo"), upload_to=image_upload_to, blank=True, validators=[validate_image]
-    )
+    photo = models.ImageField(_("photo"), upload_to=image_upload_to, blank=True, validators=[validate_image])
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="author", verbose_name=_("user account"),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="author",
+        verbose_name=_("user account"),
     )
 
     class Meta:
@@ -139,16 +143,12 @@ LISTING_SKIPS = ("body", "search_document", "search_vector")
 class StoryQuerySet(models.QuerySet):
     def published(self, now=None):
         """Stories the public may see: published, and their publication time has come."""
-        return self.filter(
-            status=Story.Status.PUBLISHED, published_at__lte=now or timezone.now()
-        )
+        return self.filter(status=Story.Status.PUBLISHED, published_at__lte=now or timezone.now())
 
     def in_category(self, category):
         """Stories whose primary or secondary category is `category` or below it."""
         ids = Category.objects.descendant_ids(category)
-        matching = Story.objects.filter(
-            Q(primary_category__in=ids) | Q(categories__in=ids)
-        ).values("pk")
+        matching = Story.objects.filter(Q(primary_category__in=ids) | Q(categories__in=ids)).values("pk")
         return self.filter(pk__in=matching)
 
     def by_author(self, author):
@@ -184,16 +184,16 @@ class StoryQuerySet(models.QuerySet):
             .annotate(n=models.Count("pk"))
             .values("n")
         )
-        return self.annotate(
-            comment_count=Coalesce(models.Subquery(approved), 0)
-        )
+        return self.annotate(comment_count=Coalesce(models.Subquery(approved), 0))
 
     def for_listing(self):
         """Everything a story card shows, in a fixed number of queries; not the body."""
         return (
             self.defer(*LISTING_SKIPS)
             .select_related("primary_category__parent")
-            .prefetch_related(models.Prefetch("bylines", queryset=StoryAuthor.objects.select_related("author")))
+            .prefetch_related(
+                models.Prefetch("bylines", queryset=StoryAuthor.objects.select_related("author"))
+            )
             .with_comment_count()
         )
 
@@ -239,9 +239,7 @@ class StoryQuerySet(models.QuerySet):
         section, whatever the size of the archive), then their cards in one query.
         """
         categories = list(Category.objects.all())
-        sections = sorted(
-            (c for c in categories if c.parent_id is None), key=lambda c: (c.position, c.name)
-        )
+        sections = sorted((c for c in categories if c.parent_id is None), key=lambda c: (c.position, c.name))
         children = children_by_parent((c.pk, c.parent_id) for c in categories)
         chosen = {
             section.pk: list(
@@ -251,9 +249,11 @@ class StoryQuerySet(models.QuerySet):
             )
             for section in sections
         }
-        cards = self.model.objects.filter(
-            pk__in=[pk for ids in chosen.values() for pk in ids]
-        ).for_listing().in_bulk()
+        cards = (
+            self.model.objects.filter(pk__in=[pk for ids in chosen.values() for pk in ids])
+            .for_listing()
+            .in_bulk()
+        )
         for section in sections:
             section.latest_stories = [cards[pk] for pk in chosen[section.pk] if pk in cards]
         return [section for section in sections if section.latest_stories]
@@ -269,22 +269,31 @@ class Story(models.Model):
     headline = models.CharField(_("headline"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     standfirst = models.TextField(
-        _("standfirst"), blank=True, max_length=600,
+        _("standfirst"),
+        blank=True,
+        max_length=600,
         help_text=_("One or two sentences under the headline; also the summary in feeds."),
     )
     body = models.TextField(
-        _("body"), blank=True,
+        _("body"),
+        blank=True,
         help_text=_("Rich text. Leave empty when the story is made of round-up items."),
     )
     authors = models.ManyToManyField(
         Author, through="StoryAuthor", related_name="stories", verbose_name=_("authors")
     )
     primary_category = models.ForeignKey(
-        Category, null=True, blank=True, on_delete=models.PROTECT, related_name="primary_stories",
+        Category,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="primary_stories",
         verbose_name=_("primary category"),
     )
     categories = models.ManyToManyField(
-        Category, blank=True, related_name="secondary_stories",
+        Category,
+        blank=True,
+        related_name="secondary_stories",
         verbose_name=_("secondary categories"),
     )
     tags = TaggableManager(_("tags"), blank=True)
@@ -295,21 +304,28 @@ class Story(models.Model):
     image_caption = models.CharField(_("image caption"), max_length=300, blank=True)
     image_credit = models.CharField(_("image credit"), max_length=150, blank=True)
     image_renditions = models.JSONField(default=list, blank=True, editable=False)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status, default=Status.DRAFT, db_index=True
-    )
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT, db_index=True)
     published_at = models.DateTimeField(
-        _("publication time"), null=True, blank=True,
+        _("publication time"),
+        null=True,
+        blank=True,
         help_text=_("A future time schedules the story: it appears from then on."),
     )
     updated_at = models.DateTimeField(
-        _("last substantive update"), null=True, blank=True,
+        _("last substantive update"),
+        null=True,
+        blank=True,
         help_text=_("Set by correction notices; leave alone for typo fixes."),
     )
     comments_open = models.BooleanField(_("comments open"), default=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, editable=False, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("created by"),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     modified_at = models.DateTimeField(auto_now=True)
@@ -451,16 +467,16 @@ class StoryAuthor(models.Model):
     """A byline: which author, in which position."""
 
     story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="bylines")
-    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="bylines", verbose_name=_("author"))
+    author = models.ForeignKey(
+        Author, on_delete=models.PROTECT, related_name="bylines", verbose_name=_("author")
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
         ordering = ["position", "pk"]
         verbose_name = _("byline")
         verbose_name_plural = _("bylines")
-        constraints = [
-            models.UniqueConstraint(fields=["story", "author"], name="one_byline_per_author")
-        ]
+        constraints = [models.UniqueConstraint(fields=["story", "author"], name="one_byline_per_author")]
 
     def __str__(self):
         return str(self.author)
@@ -473,12 +489,16 @@ class RoundupItem(models.Model):
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     headline = models.CharField(_("sub-headline"), max_length=200)
     anchor = models.SlugField(
-        _("anchor"), max_length=80, blank=True,
+        _("anchor"),
+        max_length=80,
+        blank=True,
         help_text=_("The item's address on the story page; kept when the sub-headline changes."),
     )
     body = models.TextField(_("body"))
     source_line = models.CharField(
-        _("source line"), max_length=300, blank=True,
+        _("source line"),
+        max_length=300,
+        blank=True,
         help_text=_("Who reported it, e.g. “U.S. Embassy in China”. Separate several with “;”."),
     )
 
@@ -486,9 +506,7 @@ class RoundupItem(models.Model):
         ordering = ["position", "pk"]
         verbose_name = _("round-up item")
         verbose_name_plural = _("round-up items")
-        constraints = [
-            models.UniqueConstraint(fields=["story", "anchor"], name="unique_item_anchor")
-        ]
+        constraints = [models.UniqueConstraint(fields=["story", "anchor"], name="unique_item_anchor")]
 
     def __str__(self):
         return self.headline
@@ -505,7 +523,9 @@ class RoundupItem(models.Model):
     def _free_anchor(self):
         base = slugify(self.headline)[:70] or "item"
         taken = set(
-            RoundupItem.objects.filter(story_id=self.story_id).exclude(pk=self.pk).values_list("anchor", flat=True)
+            RoundupItem.objects.filter(story_id=self.story_id)
+            .exclude(pk=self.pk)
+            .values_list("anchor", flat=True)
         )
         anchor, n = base, 2
         while anchor in taken:
@@ -527,7 +547,11 @@ class Source(models.Model):
 
     story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="sources")
     item = models.ForeignKey(
-        RoundupItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="cited_sources",
+        RoundupItem,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="cited_sources",
         verbose_name=_("round-up item"),
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)

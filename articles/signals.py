@@ -24,4 +24,6 @@ def connect():
     for model in CONTENT_MODELS:
         post_save.connect(content_changed, sender=model, dispatch_uid=f"stale-on-save-{model.__name__}")
         post_delete.connect(content_changed, sender=model, dispatch_uid=f"stale-on-delete-{model.__name__}")
-    m2m_changed.connect(content_changed, sender=models.Story.categories.through, dispatch_uid="stale-on-categories")
+    m2m_changed.connect(
+        content_changed, sender=models.Story.categories.through, dispatch_uid="stale-on-categories"
+    )

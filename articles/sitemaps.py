@@ -41,7 +41,9 @@ class CategorySitemap(SiteSitemap):
     def items(self):
         now = timezone.now()
         public = Q(primary_stories__status=Story.Status.PUBLISHED, primary_stories__published_at__lte=now)
-        return Category.objects.annotate(last=Max("primary_stories__published_at", filter=public)).order_by("pk")
+        return Category.objects.annotate(last=Max("primary_stories__published_at", filter=public)).order_by(
+            "pk"
+        )
 
     def lastmod(self, category):
         return category.last
@@ -71,9 +73,11 @@ class AuthorSitemap(SiteSitemap):
     def items(self):
         now = timezone.now()
         public = Q(stories__status=Story.Status.PUBLISHED, stories__published_at__lte=now)
-        return Author.objects.annotate(last=Max("stories__published_at", filter=public)).filter(
-            last__isnull=False
-        ).order_by("pk")
+        return (
+            Author.objects.annotate(last=Max("stories__published_at", filter=public))
+            .filter(last__isnull=False)
+            .order_by("pk")
+        )
 
     def lastmod(self, author):
         return author.last

@@ -49,7 +49,12 @@ def story_graph(story, site_url, site_name):
             "@type": "Organization",
             "name": site_name,
             "url": site_url + "/",
-            "logo": {"@type": "ImageObject", "url": site_url + static("img/logo.png"), "width": 512, "height": 512},
+            "logo": {
+                "@type": "ImageObject",
+                "url": site_url + static("img/logo.png"),
+                "width": 512,
+                "height": 512,
+            },
         },
         "keywords": [tag.name for tag in story.tags.all()],
         "citation": [citation(source) for source in story.sources.all()],

@@ -9,9 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
+from articles import search as full_text
 from articles.models import Author, Category, Story, StoryRedirect
 from articles.pagination import capped_count, paginate
-from articles import search as full_text
 from newsroom.caching import is_anonymous_request, public_page, story_versions_by_slug
 
 
@@ -93,9 +93,9 @@ def archive(request, year, month=None):
             "month": month,
             "period": period,
             "month_name": calendar.month_name[month] if month else "",
-            "months": Story.objects.published().filter(published_at__year=year).datetimes(
-                "published_at", "month", tzinfo=timezone.get_current_timezone()
-            ),
+            "months": Story.objects.published()
+            .filter(published_at__year=year)
+            .datetimes("published_at", "month", tzinfo=timezone.get_current_timezone()),
             "page": paginate(request, stories.for_listing().latest_first()),
         },
     )
@@ -103,7 +103,9 @@ def archive(request, year, month=None):
 
 @public_page()
 def archive_index(request):
-    months = Story.objects.published().datetimes("published_at", "month", order="DESC", tzinfo=timezone.get_current_timezone())
+    months = Story.objects.published().datetimes(
+        "published_at", "month", order="DESC", tzinfo=timezone.get_current_timezone()
+    )
     return render(request, "articles/archive_index.html", {"months": months})
 
 

@@ -91,9 +91,17 @@ class CommentMaker:
             text, text_html = rng.choice(self.pool)
             name = f"{rng.choice(NAMES)} {rng.choice(SURNAMES)}"
             comment = Comment(
-                id=self.id, story_id=story_id, name=name,
-                email=f"reader{self.id}@example.org", text=text, text_html=text_html, status=status,
-                ip_hash=f"{self.id:064x}", user_agent="bench", created_at=when, status_changed_at=when,
+                id=self.id,
+                story_id=story_id,
+                name=name,
+                email=f"reader{self.id}@example.org",
+                text=text,
+                text_html=text_html,
+                status=status,
+                ip_hash=f"{self.id:064x}",
+                user_agent="bench",
+                created_at=when,
+                status_changed_at=when,
             )
             if parent is not None:
                 comment.parent_id = parent.id
@@ -143,13 +151,19 @@ def make_stories(rng, count, now):
         standfirst = sentence(rng, 12, 20)
         paragraphs = [paragraph(rng, rng.randint(2, 4)) for _ in range(3)]
         slug = f"{GENERATED_PREFIX}{pk}-{slugify(headline)[:60]}"
-        stories.append(Story(
-            id=pk, headline=headline, slug=slug, standfirst=standfirst,
-            body="".join(f"<p>{p}</p>" for p in paragraphs),
-            primary_category=rng.choice(categories), status="published",
-            published_at=now - timedelta(minutes=rng.randint(60, 6 * 365 * 24 * 60)),
-            search_document="\n".join([headline, standfirst, *paragraphs]),
-        ))
+        stories.append(
+            Story(
+                id=pk,
+                headline=headline,
+                slug=slug,
+                standfirst=standfirst,
+                body="".join(f"<p>{p}</p>" for p in paragraphs),
+                primary_category=rng.choice(categories),
+                status="published",
+                published_at=now - timedelta(minutes=rng.randint(60, 6 * 365 * 24 * 60)),
+                search_document="\n".join([headline, standfirst, *paragraphs]),
+            )
+        )
         for position, author in enumerate(rng.sample(authors, rng.choice([1, 1, 1, 2]))):
             bylines.append(StoryAuthor(story_id=pk, author=author, position=position))
         for tag in rng.sample(tags, min(len(tags), rng.randint(1, 3))):
@@ -157,12 +171,23 @@ def make_stories(rng, count, now):
         if rng.random() < 0.2:
             secondary.append(Story.categories.through(story_id=pk, category=rng.choice(categories)))
         for position in range(rng.randint(0, 3)):
-            sources.append(Source(
-                story_id=pk, position=position, title=sentence(rng, 5, 9), outlet=rng.choice(SURNAMES),
-                url=f"https://example.org/report/{pk}/{position}", language=rng.choice(["en", "es"]),
-            ))
-    for model, rows in [(Story, stories), (StoryAuthor, bylines), (TaggedItem, tagged),
-                        (Story.categories.through, secondary), (Source, sources)]:
+            sources.append(
+                Source(
+                    story_id=pk,
+                    position=position,
+                    title=sentence(rng, 5, 9),
+                    outlet=rng.choice(SURNAMES),
+                    url=f"https://example.org/report/{pk}/{position}",
+                    language=rng.choice(["en", "es"]),
+                )
+            )
+    for model, rows in [
+        (Story, stories),
+        (StoryAuthor, bylines),
+        (TaggedItem, tagged),
+        (Story.categories.through, secondary),
+        (Source, sources),
+    ]:
         model.objects.bulk_create(rows, batch_size=BATCH)
     Story.objects.filter(pk__in=[s.pk for s in stories]).refresh_search_vectors()
     return [(s.pk, s.published_at) for s in stories]
@@ -173,8 +198,12 @@ def add_special_story(slug, headline, published_at):
     from articles.models import Author, Category, Story, StoryAuthor
 
     story = Story.objects.create(
-        slug=slug, headline=headline, standfirst="A story the benchmark uses.",
-        body="<p>" + " ".join(WORDS[:60]) + "</p>", status="published", published_at=published_at,
+        slug=slug,
+        headline=headline,
+        standfirst="A story the benchmark uses.",
+        body="<p>" + " ".join(WORDS[:60]) + "</p>",
+        status="published",
+        published_at=published_at,
         primary_category=Category.objects.order_by("pk").first(),
     )
     StoryAuthor.objects.create(story=story, author=Author.objects.order_by("pk").first())
@@ -258,8 +287,13 @@ def main(argv=None):
     call_command("migrate", verbosity=0, interactive=False)
     call_command("load_demo", verbosity=0, stdout=open(os.devnull, "w"))
     print(f"  migrated and loaded the demo newsroom in {time.monotonic() - began:.0f} s", flush=True)
-    build(stories=args.stories, comments=args.comments, big_story=args.big_story,
-          seed_comments=args.seed_comments, log=lambda line: print(line, flush=True))
+    build(
+        stories=args.stories,
+        comments=args.comments,
+        big_story=args.big_story,
+        seed_comments=args.seed_comments,
+        log=lambda line: print(line, flush=True),
+    )
 
 
 if __name__ == "__main__":

@@ -35,10 +35,34 @@ POST_PATH = f"/story/{POST_SLUG}/"
 NGINX_ROUNDS = 5
 # Variables the application reads; the bench servers get its own values or the defaults.
 APP_PREFIXES = (
-    "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "CSRF_", "SITE_", "DATABASE_", "REDIS_URL", "CACHE_KEY_PREFIX",
-    "PAGE_CACHE", "PUBLIC_CACHE", "COMMENT", "SECURE_", "SESSION_", "LANGUAGE_CODE", "TIME_ZONE",
-    "MAILER_", "SMTP_", "TASKS_", "ROOT_URLCONF", "STATIC_ROOT", "MEDIA_ROOT", "VAR_DIR", "LOG_LEVEL",
-    "LOGIN_", "DJANGO_SETTINGS_MODULE", "WEB_CONCURRENCY", "GUNICORN_", "BENCH_FLOOR",
+    "DEBUG",
+    "SECRET_KEY",
+    "ALLOWED_HOSTS",
+    "CSRF_",
+    "SITE_",
+    "DATABASE_",
+    "REDIS_URL",
+    "CACHE_KEY_PREFIX",
+    "PAGE_CACHE",
+    "PUBLIC_CACHE",
+    "COMMENT",
+    "SECURE_",
+    "SESSION_",
+    "LANGUAGE_CODE",
+    "TIME_ZONE",
+    "MAILER_",
+    "SMTP_",
+    "TASKS_",
+    "ROOT_URLCONF",
+    "STATIC_ROOT",
+    "MEDIA_ROOT",
+    "VAR_DIR",
+    "LOG_LEVEL",
+    "LOGIN_",
+    "DJANGO_SETTINGS_MODULE",
+    "WEB_CONCURRENCY",
+    "GUNICORN_",
+    "BENCH_FLOOR",
 )
 
 
@@ -69,7 +93,9 @@ class Config:
             sys.exit(f"BENCH_DB must be postgres or sqlite, not {db!r}")
         small = size == "small"
         return cls(
-            size, *SIZES[size], db,
+            size,
+            *SIZES[size],
+            db,
             seconds=int(os.environ.get("BENCH_SECONDS") or (3 if small else 5)),
             rounds=int(os.environ.get("BENCH_ROUNDS") or (2 if small else 3)),
             connections=int(os.environ.get("BENCH_CONNECTIONS") or 8),
@@ -110,14 +136,25 @@ def app_env(cfg, name, page_cache, **extra):
     WhiteNoise manifest, Redis cache, persistent connections) on plain-HTTP loopback."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(APP_PREFIXES)}
     env.update(
-        DEBUG="false", SECRET_KEY=cfg.secret_key, ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
-        SITE_URL="http://127.0.0.1", VAR_DIR=str(BENCH_DIR), STATIC_ROOT=str(BENCH_DIR / "static"),
-        MEDIA_ROOT=str(BENCH_DIR / f"media-{name}"), DATABASE_URL=cfg.db_url(name),
-        DATABASE_CONN_MAX_AGE="600", REDIS_URL=cfg.redis_url,
-        CACHE_KEY_PREFIX=f"bench-{cfg.run_id}-{name}-{page_cache}", PAGE_CACHE_SECONDS=str(page_cache),
-        SECURE_SSL_REDIRECT="false", ROOT_URLCONF="bench.urls", LOG_LEVEL="WARNING",
-        COMMENT_TOKEN_MIN_AGE="0", COMMENTS_RATE_LIMIT="1000000000",
-        MAILER_BACKEND="django.core.mail.backends.dummy.EmailBackend", DEMO_PASSWORD=cfg.secret_key[:20],
+        DEBUG="false",
+        SECRET_KEY=cfg.secret_key,
+        ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
+        SITE_URL="http://127.0.0.1",
+        VAR_DIR=str(BENCH_DIR),
+        STATIC_ROOT=str(BENCH_DIR / "static"),
+        MEDIA_ROOT=str(BENCH_DIR / f"media-{name}"),
+        DATABASE_URL=cfg.db_url(name),
+        DATABASE_CONN_MAX_AGE="600",
+        REDIS_URL=cfg.redis_url,
+        CACHE_KEY_PREFIX=f"bench-{cfg.run_id}-{name}-{page_cache}",
+        PAGE_CACHE_SECONDS=str(page_cache),
+        SECURE_SSL_REDIRECT="false",
+        ROOT_URLCONF="bench.urls",
+        LOG_LEVEL="WARNING",
+        COMMENT_TOKEN_MIN_AGE="0",
+        COMMENTS_RATE_LIMIT="1000000000",
+        MAILER_BACKEND="django.core.mail.backends.dummy.EmailBackend",
+        DEMO_PASSWORD=cfg.secret_key[:20],
         PYTHONPATH=str(ROOT),
     )
     env.update({key: str(value) for key, value in extra.items()})

@@ -12,8 +12,12 @@ from bench.config import BENCH_DIR, PYTHON, ROOT, app_env, say
 def fingerprint(cfg, build_args):
     """What a built database depends on: the sizes, the builder, the demo content, the schema."""
     digest = hashlib.sha256(json.dumps([cfg.db, build_args]).encode())
-    files = [ROOT / "bench" / "build_db.py", ROOT / "articles" / "demo_content.py",
-             ROOT / "articles" / "management" / "commands" / "load_demo.py", ROOT / "comments" / "demo.py"]
+    files = [
+        ROOT / "bench" / "build_db.py",
+        ROOT / "articles" / "demo_content.py",
+        ROOT / "articles" / "management" / "commands" / "load_demo.py",
+        ROOT / "comments" / "demo.py",
+    ]
     files += sorted((ROOT / "articles" / "migrations").glob("*.py"))
     files += sorted((ROOT / "comments" / "migrations").glob("*.py"))
     for path in files:
@@ -57,9 +61,19 @@ def prepare_database(cfg, name, stories, comments, big_story):
     shutil.rmtree(BENCH_DIR / f"media-{name}", ignore_errors=True)
     began = time.monotonic()
     subprocess.run(
-        [PYTHON, str(ROOT / "bench" / "build_db.py"), "--stories", str(stories), "--comments", str(comments),
-         "--big-story", str(big_story)],
-        env=app_env(cfg, name, 0), cwd=ROOT, check=True,
+        [
+            PYTHON,
+            str(ROOT / "bench" / "build_db.py"),
+            "--stories",
+            str(stories),
+            "--comments",
+            str(comments),
+            "--big-story",
+            str(big_story),
+        ],
+        env=app_env(cfg, name, 0),
+        cwd=ROOT,
+        check=True,
     )
     marker.write_text(expected)
     say(f"built {name} in {time.monotonic() - began:.0f} s")
@@ -67,8 +81,11 @@ def prepare_database(cfg, name, stories, comments, big_story):
 
 def probe(cfg, name, page_cache, *args):
     result = subprocess.run(
-        [PYTHON, str(ROOT / "bench" / "probe.py"), *args], env=app_env(cfg, name, page_cache),
-        cwd=ROOT, capture_output=True, text=True,
+        [PYTHON, str(ROOT / "bench" / "probe.py"), *args],
+        env=app_env(cfg, name, page_cache),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     if result.returncode != 0:
         raise RuntimeError(f"bench/probe.py {args[0]} failed:\n{result.stderr[-3000:]}")

@@ -31,7 +31,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
-PG_BIN = Path("/usr/lib/postgresql") / (sorted(os.listdir("/usr/lib/postgresql"))[-1] if Path("/usr/lib/postgresql").exists() else "15") / "bin"
+PG_BIN = (
+    Path("/usr/lib/postgresql")
+    / (sorted(os.listdir("/usr/lib/postgresql"))[-1] if Path("/usr/lib/postgresql").exists() else "15")
+    / "bin"
+)
 PG_PORT, REDIS_PORT, APP_PORT, DEAD_SMTP_PORT = 5441, 6391, 8766, 9
 SECONDS = int(os.environ.get("FAULTS_SECONDS", 30))
 CLIENTS = int(os.environ.get("FAULTS_CLIENTS", 16))
@@ -72,17 +76,50 @@ def start_postgres():
         shutil.chown(WORK, "postgres") if os.geteuid() == 0 else None
         shutil.chown(data, "postgres") if os.geteuid() == 0 else None
         run(str(PG_BIN / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", user="postgres")
-    run(str(PG_BIN / "pg_ctl"), "-D", str(data), "-l", str(WORK / "pg.log"), "-w",
-        "-o", f"-p {PG_PORT} -k {WORK} -c listen_addresses=127.0.0.1", "start", user="postgres")
+    run(
+        str(PG_BIN / "pg_ctl"),
+        "-D",
+        str(data),
+        "-l",
+        str(WORK / "pg.log"),
+        "-w",
+        "-o",
+        f"-p {PG_PORT} -k {WORK} -c listen_addresses=127.0.0.1",
+        "start",
+        user="postgres",
+    )
 
 
 def stop_postgres():
-    run(str(PG_BIN / "pg_ctl"), "-D", str(WORK / "pg"), "-m", "fast", "-w", "stop", user="postgres", check=False)
+    run(
+        str(PG_BIN / "pg_ctl"),
+        "-D",
+        str(WORK / "pg"),
+        "-m",
+        "fast",
+        "-w",
+        "stop",
+        user="postgres",
+        check=False,
+    )
 
 
 def start_redis():
-    run("redis-server", "--port", str(REDIS_PORT), "--bind", "127.0.0.1", "--daemonize", "yes",
-        "--save", "", "--appendonly", "no", "--dir", str(WORK))
+    run(
+        "redis-server",
+        "--port",
+        str(REDIS_PORT),
+        "--bind",
+        "127.0.0.1",
+        "--daemonize",
+        "yes",
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+        "--dir",
+        str(WORK),
+    )
     wait_for(lambda: run("redis-cli", "-p", str(REDIS_PORT), "ping", check=False).stdout.strip() == "PONG")
 
 
@@ -108,9 +145,24 @@ class App:
     def __init__(self, **extra):
         env = {**ENV, **{k: str(v) for k, v in extra.items()}}
         self.process = subprocess.Popen(
-            [PYTHON, "-m", "gunicorn", "newsroom.wsgi", "--workers", "3", "--bind", f"127.0.0.1:{APP_PORT}",
-             "--timeout", "30", "--log-level", "warning"],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=open(WORK / "gunicorn.log", "a"),
+            [
+                PYTHON,
+                "-m",
+                "gunicorn",
+                "newsroom.wsgi",
+                "--workers",
+                "3",
+                "--bind",
+                f"127.0.0.1:{APP_PORT}",
+                "--timeout",
+                "30",
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=open(WORK / "gunicorn.log", "a"),
         )
         if not wait_for(lambda: request("GET", "/")[0] in (200, 503)):
             self.stop()
@@ -142,8 +194,11 @@ def comment_form(page):
 def post_comment(action, fields, text, email):
     data = {**fields, "name": "Load Tester", "email": email, "website": "", "text": text, "subject": ""}
     body = urllib.parse.urlencode(data)
-    headers = {"Content-Type": "application/x-www-form-urlencoded", "Origin": f"http://127.0.0.1:{APP_PORT}",
-               "Sec-Fetch-Site": "same-origin"}
+    headers = {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Origin": f"http://127.0.0.1:{APP_PORT}",
+        "Sec-Fetch-Site": "same-origin",
+    }
     return request("POST", action, body, headers)[0]
 
 
@@ -176,9 +231,11 @@ def hammer(action, fields, label, seconds=None, total=None):
 
 def stored_texts(label):
     code = (
-        "import django, os, json; os.environ.setdefault('DJANGO_SETTINGS_MODULE','newsroom.settings'); django.setup();"
+        "import django, os, json; "
+        "os.environ.setdefault('DJANGO_SETTINGS_MODULE','newsroom.settings'); django.setup();"
         "from comments.models import Comment;"
-        f"print(json.dumps(list(Comment.objects.filter(text__startswith={label!r}).values_list('text', flat=True))))"
+        f"texts = Comment.objects.filter(text__startswith={label!r}).values_list('text', flat=True);"
+        "print(json.dumps(list(texts)))"
     )
     import json
 
@@ -192,8 +249,14 @@ def check_no_loss(label, results):
     missing = [text for text in accepted if counts.get(text, 0) == 0]
     duplicates = [text for text, n in counts.items() if n > 1]
     server_errors = [s for s in results.values() if not isinstance(s, int) or s >= 500]
-    return {"sent": len(results), "accepted": len(accepted), "stored": len(stored), "missing": len(missing),
-            "duplicates": len(duplicates), "5xx/errors": len(server_errors)}
+    return {
+        "sent": len(results),
+        "accepted": len(accepted),
+        "stored": len(stored),
+        "missing": len(missing),
+        "duplicates": len(duplicates),
+        "5xx/errors": len(server_errors),
+    }
 
 
 def main():
@@ -205,7 +268,17 @@ def main():
     start_redis()
     start_postgres()
     try:
-        run("createdb", "-h", "127.0.0.1", "-p", str(PG_PORT), "-U", "postgres", "newsroom_faults", check=False)
+        run(
+            "createdb",
+            "-h",
+            "127.0.0.1",
+            "-p",
+            str(PG_PORT),
+            "-U",
+            "postgres",
+            "newsroom_faults",
+            check=False,
+        )
         run(PYTHON, "manage.py", "migrate", "--no-input", "-v0")
         run(PYTHON, "manage.py", "load_demo")
         run(PYTHON, "manage.py", "collectstatic", "--no-input", "-v0")
@@ -226,7 +299,9 @@ def main():
         limited = hammer(action, fields, "limit", total=120)
         accepted = sum(1 for s in limited.values() if s == 302)
         refused = sum(1 for s in limited.values() if s == 429)
-        rows.append(("2. rate limit 20, concurrent", {"sent": len(limited), "accepted": accepted, "429": refused}))
+        rows.append(
+            ("2. rate limit 20, concurrent", {"sent": len(limited), "accepted": accepted, "429": refused})
+        )
         if accepted != 20 or refused != len(limited) - 20:
             failures.append(f"the rate limiter let {accepted} of {len(limited)} through instead of 20")
         app.stop()
@@ -248,10 +323,21 @@ def main():
         down_at = time.time()
         start_postgres()
         recovered = wait_for(lambda: request("GET", "/search/?q=sanctions")[0] == 200, seconds=60)
-        rows.append(("4. PostgreSQL stopped", {"status": status, "site look": look,
-                                               "recovered": recovered, "recovery s": round(time.time() - down_at, 1)}))
+        rows.append(
+            (
+                "4. PostgreSQL stopped",
+                {
+                    "status": status,
+                    "site look": look,
+                    "recovered": recovered,
+                    "recovery s": round(time.time() - down_at, 1),
+                },
+            )
+        )
         if status != 503 or not look or not recovered:
-            failures.append("with PostgreSQL stopped, readers did not get the 503 page, or the site did not recover")
+            failures.append(
+                "with PostgreSQL stopped, readers did not get the 503 page, or the site did not recover"
+            )
         app.stop()
     finally:
         stop_redis()

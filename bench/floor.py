@@ -26,8 +26,12 @@ def story_data(paragraphs=12, comments=50):
     """A story with round-up items, sources, tags and `comments` comments, as plain dicts."""
     published = datetime(2023, 7, 13, 13, 0, tzinfo=UTC)
     items = [
-        {"anchor": f"item-{n}", "headline": _text(n, 10), "source": "U.S. Department of Justice",
-         "paragraphs": []}
+        {
+            "anchor": f"item-{n}",
+            "headline": _text(n, 10),
+            "source": "U.S. Department of Justice",
+            "paragraphs": [],
+        }
         for n in range(3)
     ]
     for n in range(paragraphs):
@@ -35,14 +39,22 @@ def story_data(paragraphs=12, comments=50):
     listed = []
     for n in range(comments):
         parent = listed[n - 1] if n % 4 == 3 else None
-        listed.append({
-            "pk": 1000 + n, "name": f"Reader {n}", "website": "https://example.org/" if n % 5 == 0 else "",
-            "created_at": published + timedelta(hours=n), "parent": parent, "excerpt": _text(n, 8),
-            "text_html": f"<p>{_text(n, 40)}</p>",
-        })
+        listed.append(
+            {
+                "pk": 1000 + n,
+                "name": f"Reader {n}",
+                "website": "https://example.org/" if n % 5 == 0 else "",
+                "created_at": published + timedelta(hours=n),
+                "parent": parent,
+                "excerpt": _text(n, 8),
+                "text_html": f"<p>{_text(n, 40)}</p>",
+            }
+        )
     return {
         "story": {
-            "headline": _text(1, 12), "standfirst": _text(2, 30), "published_at": published,
+            "headline": _text(1, 12),
+            "standfirst": _text(2, 30),
+            "published_at": published,
             "authors": [{"slug": "vmateoszuniga", "name": "vmateoszuniga"}],
             "items": items,
             "sources": [{"title": _text(n, 9), "outlet": "El Universal", "language": "es"} for n in range(8)],

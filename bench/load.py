@@ -40,7 +40,9 @@ def parse_wrk(output):
 def run_wrk(wrk, url, *, seconds, connections, threads):
     result = subprocess.run(
         [wrk, f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "30s", "--latency", url],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return parse_wrk(result.stdout)
 
@@ -105,8 +107,15 @@ def post_comments(base, story_path, *, seconds, threads, prefix):
         sent = 0
         while time.monotonic() < deadline:
             text = f"{prefix}-{number}-{sent} A reader's comment on the story, sent by the benchmark."
-            form = {**own_fields, "name": f"Reader {number}", "email": f"reader{number}@example.org",
-                    "website": "", "text": text, "reply_to": "", "phone": ""}
+            form = {
+                **own_fields,
+                "name": f"Reader {number}",
+                "email": f"reader{number}@example.org",
+                "website": "",
+                "text": text,
+                "reply_to": "",
+                "phone": "",
+            }
             began = time.perf_counter()
             code, _ = _request(base, "POST", own_action, urlencode(form), headers)
             took = (time.perf_counter() - began) * 1000

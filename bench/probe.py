@@ -30,7 +30,7 @@ def form_fields(page):
     action = ACTION.search(page)
     if not action:
         return None, {}
-    form = page[action.start():page.index("</form>", action.start())]
+    form = page[action.start() : page.index("</form>", action.start())]
     fields = {}
     for match in FIELD.finditer(form):
         value = VALUE.search(match.group(0)) if match.group(1).lower() == "input" else None
@@ -52,8 +52,11 @@ def count_queries(paths):
         client.get(path)  # the first request fills the slug -> id cache, as in a running server
         with CaptureQueriesContext(connection) as queries:
             response = client.get(path)
-        found[path] = {"status": response.status_code, "queries": len(queries),
-                       "bytes": len(response.content)}
+        found[path] = {
+            "status": response.status_code,
+            "queries": len(queries),
+            "bytes": len(response.content),
+        }
     return found
 
 

@@ -20,7 +20,7 @@ def _stat(pid):
         text = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
         return None
-    fields = text[text.rindex(")") + 2:].split()
+    fields = text[text.rindex(")") + 2 :].split()
     # After the command name: state, ppid, ... utime (14th field of the line), stime, cutime, cstime.
     utime, stime, cutime, cstime = (int(v) for v in fields[11:15])
     return int(fields[1]), (utime + stime) / TICKS, (cutime + cstime) / TICKS
@@ -84,9 +84,12 @@ def ensure_tools():
             subprocess.run(command, **quiet)
     still = [package for command, package in TOOLS.items() if not find_tool(command)]
     if still:
-        print(f"The benchmark needs {' and '.join(still)} (Debian packages). Install with:\n\n"
-              f"    sudo apt-get install -y --no-install-recommends {' '.join(still)}\n\n"
-              "then run `make bench` again.", file=sys.stderr)
+        print(
+            f"The benchmark needs {' and '.join(still)} (Debian packages). Install with:\n\n"
+            f"    sudo apt-get install -y --no-install-recommends {' '.join(still)}\n\n"
+            "then run `make bench` again.",
+            file=sys.stderr,
+        )
         sys.exit(2)
 
 

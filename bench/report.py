@@ -1,9 +1,15 @@
 """The benchmark's table and targets, as plain text for the terminal and as Markdown."""
 
 COLUMNS = [
-    ("page", "page", "<"), ("archive", "archive", "<"), ("app cache", "cache", "<"),
-    ("req/s", "rps", ">"), ("p50 ms", "p50", ">"), ("p99 ms", "p99", ">"),
-    ("CPU ms/req", "cpu", ">"), ("DB CPU ms/req", "db", ">"), ("SQL queries", "queries", ">"),
+    ("page", "page", "<"),
+    ("archive", "archive", "<"),
+    ("app cache", "cache", "<"),
+    ("req/s", "rps", ">"),
+    ("p50 ms", "p50", ">"),
+    ("p99 ms", "p99", ">"),
+    ("CPU ms/req", "cpu", ">"),
+    ("DB CPU ms/req", "db", ">"),
+    ("SQL queries", "queries", ">"),
     ("KB", "kb", ">"),
 ]
 
@@ -20,8 +26,10 @@ def _cell(row, key):
 
 
 def cells(rows):
-    return [[_cell(row, key) + (" !" if key == "page" and row.get("errors") else "") for _, key, _ in COLUMNS]
-            for row in rows]
+    return [
+        [_cell(row, key) + (" !" if key == "page" and row.get("errors") else "") for _, key, _ in COLUMNS]
+        for row in rows
+    ]
 
 
 def text_table(rows):

@@ -53,9 +53,12 @@ def check_redis(cfg):
     try:
         redis.Redis.from_url(cfg.redis_url, socket_timeout=3).flushdb()
     except Exception as error:
-        print(f"Redis does not answer at {cfg.redis_url} ({error}). Start it, e.g.\n\n"
-              "    redis-server --daemonize yes --bind 127.0.0.1 --save '' --appendonly no\n\n"
-              "or set BENCH_REDIS_URL.", file=sys.stderr)
+        print(
+            f"Redis does not answer at {cfg.redis_url} ({error}). Start it, e.g.\n\n"
+            "    redis-server --daemonize yes --bind 127.0.0.1 --save '' --appendonly no\n\n"
+            "or set BENCH_REDIS_URL.",
+            file=sys.stderr,
+        )
         sys.exit(2)
 
 
@@ -65,23 +68,30 @@ def main():
     check_redis(cfg)
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     began = time.monotonic()
-    say(f"size {cfg.size}, database {cfg.db}, wrk -t2 -c{cfg.connections} -d{cfg.seconds}s, "
-        f"{cfg.rounds} rounds per URL")
+    say(
+        f"size {cfg.size}, database {cfg.db}, wrk -t2 -c{cfg.connections} -d{cfg.seconds}s, "
+        f"{cfg.rounds} rounds per URL"
+    )
     prepare_database(cfg, cfg.bench_name, cfg.stories, cfg.comments, cfg.big_story)
     prepare_database(cfg, DEMO_NAME, 0, 0, 0)
     with_tenth = cfg.size == "default"
     if with_tenth:
         prepare_database(cfg, TENTH_NAME, *SIZES["small"])
-    subprocess.run([PYTHON, "manage.py", "collectstatic", "--no-input", "-v0"],
-                   env=app_env(cfg, DEMO_NAME, 0), cwd=ROOT, check=True)
+    subprocess.run(
+        [PYTHON, "manage.py", "collectstatic", "--no-input", "-v0"],
+        env=app_env(cfg, DEMO_NAME, 0),
+        cwd=ROOT,
+        check=True,
+    )
 
     say("counting SQL queries per page (in-process, django.test.Client)")
     page_paths = [path for _, _, path, _ in PAGES] + [FLOOR[2]]
     queries = {
         ("bench", "off"): probe(cfg, cfg.bench_name, 0, "queries", *page_paths),
         ("bench", "on"): probe(cfg, cfg.bench_name, 300, "queries", *page_paths),
-        ("demo", "off"): probe(cfg, DEMO_NAME, 0, "queries",
-                               *[p for _, _, p, in_demo in PAGES if in_demo], FLOOR[2]),
+        ("demo", "off"): probe(
+            cfg, DEMO_NAME, 0, "queries", *[p for _, _, p, in_demo in PAGES if in_demo], FLOOR[2]
+        ),
     }
     if with_tenth:
         queries[("tenth", "off")] = probe(cfg, TENTH_NAME, 0, "queries", *page_paths)
@@ -103,8 +113,11 @@ def main():
         return current
 
     def pages_of(current, demo_only=False):
-        found = [(key, current.base, path, "gunicorn")
-                 for key, _, path, in_demo in PAGES if in_demo or not demo_only]
+        found = [
+            (key, current.base, path, "gunicorn")
+            for key, _, path, in_demo in PAGES
+            if in_demo or not demo_only
+        ]
         return found + [(FLOOR[0], current.base, FLOOR[2], "gunicorn")]
 
     def keep(key, found):
@@ -124,10 +137,18 @@ def main():
         current = serve(f"{cfg.stories:,} stories", cfg.bench_name, "bench", "on", with_nginx=True)
         http_get(current.proxy_base + SEED_PATH)  # the proxy cache's first fill
         cache_status = http_get(current.proxy_base + SEED_PATH)[1].get("X-Cache-Status")
-        keep(("bench", "on"), run_rounds(cfg, current, pages_of(current) + [
-            ("nginx-static", current.static_base, "/story.html", "nginx"),
-            ("nginx-proxy", current.proxy_base, SEED_PATH, "proxy"),
-        ]))
+        keep(
+            ("bench", "on"),
+            run_rounds(
+                cfg,
+                current,
+                pages_of(current)
+                + [
+                    ("nginx-static", current.static_base, "/story.html", "nginx"),
+                    ("nginx-proxy", current.proxy_base, SEED_PATH, "proxy"),
+                ],
+            ),
+        )
         say("posting comments (8 clients, 10 s)")
         posts["on"] = measure_posts(cfg, current, "on")
         current.stop()

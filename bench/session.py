@@ -34,19 +34,38 @@ class Session:
         self.base = f"http://127.0.0.1:{self.port}"
         self.servers = []
         log = BENCH_DIR / f"gunicorn-{name}-{page_cache}.log"
-        self.gunicorn = self._start(procs.Server("gunicorn", [
-            GUNICORN, "--config", str(ROOT / "deploy" / "gunicorn.conf.py"),
-            "--bind", f"127.0.0.1:{self.port}",
-            "--workers", "2", "--statsd-host", statsd.address, "--no-control-socket", "newsroom.wsgi",
-        ], self.env, log, cwd=ROOT), self.base + "/robots.txt")
+        self.gunicorn = self._start(
+            procs.Server(
+                "gunicorn",
+                [
+                    GUNICORN,
+                    "--config",
+                    str(ROOT / "deploy" / "gunicorn.conf.py"),
+                    "--bind",
+                    f"127.0.0.1:{self.port}",
+                    "--workers",
+                    "2",
+                    "--statsd-host",
+                    statsd.address,
+                    "--no-control-socket",
+                    "newsroom.wsgi",
+                ],
+                self.env,
+                log,
+                cwd=ROOT,
+            ),
+            self.base + "/robots.txt",
+        )
         self.nginx = self.static_base = self.proxy_base = None
         if with_nginx:
             self._start_nginx()
 
     def _start(self, server, ready_url):
         self.servers.append(server)
-        if not procs.wait_until(lambda: http_get(ready_url)[0] == 200 or not server.alive(), 60) \
-                or not server.alive():
+        if (
+            not procs.wait_until(lambda: http_get(ready_url)[0] == 200 or not server.alive(), 60)
+            or not server.alive()
+        ):
             raise RuntimeError(f"{server.name} did not start:\n{server.log_tail()}")
         return server
 
@@ -60,11 +79,25 @@ class Session:
         conf.write_text(nginx_config(nginx_dir, self.port, static_port, proxy_port))
         self.static_base = f"http://127.0.0.1:{static_port}"
         self.proxy_base = f"http://127.0.0.1:{proxy_port}"
-        self.nginx = self._start(procs.Server("nginx", [
-            procs.find_tool("nginx"), "-p", str(nginx_dir), "-c", str(conf),
-            "-e", str(nginx_dir / "error.log"),
-            "-g", "daemon off;",
-        ], os.environ.copy(), nginx_dir / "stdout.log"), self.static_base + "/story.html")
+        self.nginx = self._start(
+            procs.Server(
+                "nginx",
+                [
+                    procs.find_tool("nginx"),
+                    "-p",
+                    str(nginx_dir),
+                    "-c",
+                    str(conf),
+                    "-e",
+                    str(nginx_dir / "error.log"),
+                    "-g",
+                    "daemon off;",
+                ],
+                os.environ.copy(),
+                nginx_dir / "stdout.log",
+            ),
+            self.static_base + "/story.html",
+        )
 
     def stop(self):
         for server in reversed(self.servers):
@@ -82,8 +115,13 @@ class Session:
         if kind == "proxy":
             cpu = lambda: procs.tree_cpu(self.nginx.pid) + self.gunicorn_cpu()  # noqa: E731
         before = cpu(), self.db_cpu(), self.statsd.snapshot()
-        result = run_wrk(procs.find_tool("wrk"), base + path, seconds=self.cfg.seconds,
-                         connections=self.cfg.connections, threads=2)
+        result = run_wrk(
+            procs.find_tool("wrk"),
+            base + path,
+            seconds=self.cfg.seconds,
+            connections=self.cfg.connections,
+            threads=2,
+        )
         # Requests wrk abandoned at the end are still served: wait until nothing moves.
         procs.wait_idle(lambda: (cpu(), self.db_cpu(), self.statsd.snapshot()["gunicorn.requests"]))
         after = cpu(), self.db_cpu(), self.statsd.snapshot()
@@ -103,8 +141,10 @@ def nginx_config(nginx_dir, upstream_port, static_port, proxy_port):
     mime = "types { text/html html; }"
     if Path("/etc/nginx/mime.types").exists():
         mime = "include /etc/nginx/mime.types;"
-    temp = " ".join(f"{kind}_temp_path {nginx_dir}/tmp/{kind};" for kind in
-                    ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    temp = " ".join(
+        f"{kind}_temp_path {nginx_dir}/tmp/{kind};"
+        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
     return f"""worker_processes auto;
 pid {nginx_dir}/nginx.pid;
 error_log {nginx_dir}/error.log warn;
@@ -153,7 +193,7 @@ def run_rounds(cfg, session, targets):
     rounds = {key: [] for key, _, _, _ in targets}
     # nginx's rows are short and the noisiest (wrk shares the two cores): more rounds for them.
     for number in range(max(cfg.rounds, NGINX_ROUNDS)):
-        order = targets[number % len(targets):] + targets[:number % len(targets)]
+        order = targets[number % len(targets) :] + targets[: number % len(targets)]
         for key, base, path, kind in order:
             if number < cfg.rounds or kind != "gunicorn":
                 rounds[key].append(session.measure(base, path, kind))
@@ -164,8 +204,9 @@ def measure_posts(cfg, session, label, seconds=10, threads=8):
     prefix = f"bench-post-{cfg.run_id}-{label}"
     before = session.gunicorn_cpu(), session.db_cpu(), session.statsd.snapshot()
     found = post_comments(session.base, POST_PATH, seconds=seconds, threads=threads, prefix=prefix)
-    procs.wait_idle(lambda: (session.gunicorn_cpu(), session.db_cpu(),
-                             session.statsd.snapshot()["gunicorn.requests"]))
+    procs.wait_idle(
+        lambda: (session.gunicorn_cpu(), session.db_cpu(), session.statsd.snapshot()["gunicorn.requests"])
+    )
     after = session.gunicorn_cpu(), session.db_cpu(), session.statsd.snapshot()
     if "error" in found:
         return found

@@ -98,11 +98,12 @@ class ReplySelect(forms.Select):
     def render(self, name, value, attrs=None, renderer=None):
         chosen = "" if value is None else str(value)
         options = format_html_join(
-            "", "<option value=\"{}\"{}>{}</option>",
+            "",
+            '<option value="{}"{}>{}</option>',
             ((key, " selected" if str(key) == chosen else "", label) for key, label in self.choices),
         )
         attributes = flatatt(self.build_attrs(self.attrs, attrs))
-        return format_html("<select name=\"{}\"{}>{}</select>", name, attributes, options)
+        return format_html('<select name="{}"{}>{}</select>', name, attributes, options)
 
 
 class CommentForm(forms.Form):

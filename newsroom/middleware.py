@@ -19,7 +19,9 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not isinstance(exception, (OperationalError, InterfaceError)) or not _is_connection_error(exception):
+        if not isinstance(exception, (OperationalError, InterfaceError)) or not _is_connection_error(
+            exception
+        ):
             return None
         logger.error("Database unavailable: %s", exception)
         response = render_without_database("503.html", status=503)
@@ -35,6 +37,14 @@ def _is_connection_error(exception):
     text = str(exception).lower()
     return any(
         sign in text
-        for sign in ("connection", "could not connect", "server closed", "terminating", "unable to open",
-                     "database is locked", "the database system is", "timeout")
+        for sign in (
+            "connection",
+            "could not connect",
+            "server closed",
+            "terminating",
+            "unable to open",
+            "database is locked",
+            "the database system is",
+            "timeout",
+        )
     )

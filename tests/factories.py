@@ -17,7 +17,9 @@ _counter = itertools.count(1)
 def make_category(name=None, parent=None, **fields):
     n = next(_counter)
     name = name or f"Category {n}"
-    return Category.objects.create(name=name, slug=fields.pop("slug", f"category-{n}"), parent=parent, **fields)
+    return Category.objects.create(
+        name=name, slug=fields.pop("slug", f"category-{n}"), parent=parent, **fields
+    )
 
 
 def make_author(name=None, **fields):
@@ -25,8 +27,17 @@ def make_author(name=None, **fields):
     return Author.objects.create(name=name or f"Author {n}", slug=fields.pop("slug", f"author-{n}"), **fields)
 
 
-def make_story(headline=None, *, status=Story.Status.PUBLISHED, published_at=None, category=None,
-               authors=None, tags=(), body="<p>Body text.</p>", **fields):
+def make_story(
+    headline=None,
+    *,
+    status=Story.Status.PUBLISHED,
+    published_at=None,
+    category=None,
+    authors=None,
+    tags=(),
+    body="<p>Body text.</p>",
+    **fields,
+):
     """A story that passes the publishing rules unless told otherwise."""
     n = next(_counter)
     if published_at is None and status == Story.Status.PUBLISHED:
@@ -56,7 +67,9 @@ def image_bytes(fmt="PNG", size=(64, 48), color=(200, 30, 30), **save_options):
 
 def uploaded_image(name="photo.png", fmt="PNG", size=(64, 48), **save_options):
     content_types = {"PNG": "image/png", "JPEG": "image/jpeg", "GIF": "image/gif", "WEBP": "image/webp"}
-    return SimpleUploadedFile(name, image_bytes(fmt, size, **save_options), content_type=content_types.get(fmt, ""))
+    return SimpleUploadedFile(
+        name, image_bytes(fmt, size, **save_options), content_type=content_types.get(fmt, "")
+    )
 
 
 def make_user(username, *, groups=(), **fields):

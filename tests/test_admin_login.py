@@ -49,7 +49,14 @@ def test_a_successful_login_clears_the_failures(client, editor, settings):
 
 
 def test_short_and_common_passwords_are_refused(admin_client):
-    response = admin_client.post("/admin/auth/user/add/", {"username": "newbie", "password1": "password123",
-                                                            "password2": "password123", "usable_password": "true"})
+    response = admin_client.post(
+        "/admin/auth/user/add/",
+        {
+            "username": "newbie",
+            "password1": "password123",
+            "password2": "password123",
+            "usable_password": "true",
+        },
+    )
     assert response.status_code == 200
     assert "too short" in response.text or "too common" in response.text

@@ -10,8 +10,17 @@ from tests.factories import make_story, make_user
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC_URLS = ["/", "/tag/border/", "/archive/", "/search/?q=border", "/feeds/rss/", "/feeds/atom/",
-               "/sitemap.xml", "/news-sitemap.xml", "/robots.txt"]
+PUBLIC_URLS = [
+    "/",
+    "/tag/border/",
+    "/archive/",
+    "/search/?q=border",
+    "/feeds/rss/",
+    "/feeds/atom/",
+    "/sitemap.xml",
+    "/news-sitemap.xml",
+    "/robots.txt",
+]
 
 
 @pytest.fixture
@@ -43,7 +52,11 @@ def test_anonymous_pages_are_public_cacheable_and_cookie_free(client, story, url
     response = client.get(story.get_absolute_url() if url == "story" else url)
     assert response.status_code == 200
     cache_control = response["Cache-Control"]
-    assert "public" in cache_control and "max-age=60" in cache_control and "stale-while-revalidate=30" in cache_control
+    assert (
+        "public" in cache_control
+        and "max-age=60" in cache_control
+        and "stale-while-revalidate=30" in cache_control
+    )
     assert response["ETag"] and response["Last-Modified"]
     assert not response.cookies
     assert "cookie" not in response.get("Vary", "").lower()
@@ -52,7 +65,9 @@ def test_anonymous_pages_are_public_cacheable_and_cookie_free(client, story, url
 def test_conditional_requests_get_304(client, story, clock):
     first = client.get(story.get_absolute_url())
     assert client.get(story.get_absolute_url(), HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
-    assert client.get(story.get_absolute_url(), HTTP_IF_MODIFIED_SINCE=first["Last-Modified"]).status_code == 304
+    assert (
+        client.get(story.get_absolute_url(), HTTP_IF_MODIFIED_SINCE=first["Last-Modified"]).status_code == 304
+    )
     assert client.get(story.get_absolute_url(), HTTP_IF_NONE_MATCH='"something-else"').status_code == 200
 
 
@@ -105,7 +120,9 @@ def test_editing_a_story_refreshes_its_page(client, story):
 
 
 def test_adding_a_correction_refreshes_the_story_page(client, story):
-    after = etag_after(client, story.get_absolute_url(), lambda: story.add_notice("correction", "Fixed the date."))
+    after = etag_after(
+        client, story.get_absolute_url(), lambda: story.add_notice("correction", "Fixed the date.")
+    )
     assert "Fixed the date." in after.text
 
 

@@ -24,13 +24,19 @@ def manage(*args, env=None):
     left_out = {"SECRET_KEY", "DEBUG", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     clean = {k: v for k, v in os.environ.items() if k not in left_out}
     return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env={**clean, **(env or {})},
-        capture_output=True, text=True, timeout=120,
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
 def test_production_settings_pass_the_deploy_checks(tmp_path):
-    result = manage("check", "--deploy", "--fail-level", "WARNING", env={**PRODUCTION, "VAR_DIR": str(tmp_path)})
+    result = manage(
+        "check", "--deploy", "--fail-level", "WARNING", env={**PRODUCTION, "VAR_DIR": str(tmp_path)}
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
@@ -52,15 +58,27 @@ def test_database_comes_from_database_url(env, expected):
     without_database = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     code = "from django.conf import settings; print(settings.DATABASES['default']['ENGINE'])"
     result = subprocess.run(
-        [sys.executable, "-c", f"import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE','newsroom.settings'); django.setup(); {code}"],
-        cwd=ROOT, env={**without_database, "DEBUG": "true", **env}, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-c",
+            "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE','newsroom.settings'); "
+            f"django.setup(); {code}",
+        ],
+        cwd=ROOT,
+        env={**without_database, "DEBUG": "true", **env},
+        capture_output=True,
+        text=True,
     )
     assert result.stdout.strip().endswith(expected), result.stderr
 
 
 def test_static_files_are_hashed_compressed_and_small(tmp_path):
-    result = manage("collectstatic", "--no-input", "-v0",
-                    env={**PRODUCTION, "VAR_DIR": str(tmp_path), "STATIC_ROOT": str(tmp_path / "static")})
+    result = manage(
+        "collectstatic",
+        "--no-input",
+        "-v0",
+        env={**PRODUCTION, "VAR_DIR": str(tmp_path), "STATIC_ROOT": str(tmp_path / "static")},
+    )
     assert result.returncode == 0, result.stderr
     stylesheets = [p for p in (tmp_path / "static" / "css").glob("site.*.css")]
     assert len(stylesheets) == 1  # a content hash in the name, so it can be cached for a year
@@ -88,11 +106,18 @@ def test_database_pool_max_size_turns_on_djangos_connection_pool(pool_size, expe
         "shown = f'pool {pool.min_size}-{pool.max_size}' if pool else 'no pool';"
         "print(shown, connection.settings_dict['CONN_MAX_AGE'])"
     )
-    env = {"DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres", "DATABASE_CONN_MAX_AGE": "600",
-           "DATABASE_POOL_MAX_SIZE": pool_size}
+    env = {
+        "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres",
+        "DATABASE_CONN_MAX_AGE": "600",
+        "DATABASE_POOL_MAX_SIZE": pool_size,
+    }
     setup = "import django, os; os.environ['DJANGO_SETTINGS_MODULE'] = 'newsroom.settings'; django.setup()"
     result = subprocess.run(
         [sys.executable, "-c", f"{setup}; {code}"],
-        cwd=ROOT, env={**os.environ, "DEBUG": "true", **env}, capture_output=True, text=True, timeout=60,
+        cwd=ROOT,
+        env={**os.environ, "DEBUG": "true", **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.stdout.strip() == expected, result.stderr

@@ -93,7 +93,9 @@ def test_publishing_rules_are_explained_to_the_editor(editor_client, change, mes
 
 
 def test_a_draft_may_be_incomplete(editor_client):
-    data = story_form(status="draft", primary_category="", **{"bylines-TOTAL_FORMS": "0", "items-0-source_line": ""})
+    data = story_form(
+        status="draft", primary_category="", **{"bylines-TOTAL_FORMS": "0", "items-0-source_line": ""}
+    )
     editor_client.post(ADD_URL, data)
     assert Story.objects.get().status == "draft"
 
@@ -106,8 +108,12 @@ def test_editor_schedules_a_story_for_later(editor_client):
 
 
 def test_image_upload_with_caption_and_credit(editor_client):
-    data = story_form(image=uploaded_image("holiday.jpg", "JPEG", size=(900, 600)),
-                      image_alt="Officers at the border", image_caption="Nogales, Sonora", image_credit="Newsroom")
+    data = story_form(
+        image=uploaded_image("holiday.jpg", "JPEG", size=(900, 600)),
+        image_alt="Officers at the border",
+        image_caption="Nogales, Sonora",
+        image_credit="Newsroom",
+    )
     editor_client.post(ADD_URL, data)
     story = Story.objects.get()
     assert story.image and "holiday" not in story.image.name
@@ -117,7 +123,9 @@ def test_image_upload_with_caption_and_credit(editor_client):
 def test_bad_image_upload_is_a_form_error_not_a_500(editor_client):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    data = story_form(image=SimpleUploadedFile("evil.jpg", b"<svg onload=alert(1)>", content_type="image/jpeg"))
+    data = story_form(
+        image=SimpleUploadedFile("evil.jpg", b"<svg onload=alert(1)>", content_type="image/jpeg")
+    )
     response = editor_client.post(ADD_URL, data)
     assert response.status_code == 200
     assert "Upload a valid image" in response.text or "not an image" in response.text
@@ -146,7 +154,9 @@ def test_publish_and_withdraw_actions(editor_client):
 def test_deleting_a_category_with_stories_is_refused(admin_client):
     category = make_category(name="Organized Crime")
     make_story(category=category)
-    response = admin_client.post(reverse("admin:articles_category_delete", args=[category.pk]), {"post": "yes"})
+    response = admin_client.post(
+        reverse("admin:articles_category_delete", args=[category.pk]), {"post": "yes"}
+    )
     assert response.status_code == 200
     assert "Cannot delete" in response.text
     assert Category.objects.filter(pk=category.pk).exists()

@@ -22,8 +22,6 @@ def demo(demo_newsroom):
     return demo_newsroom
 
 
-
-
 def test_running_the_demo_twice_creates_nothing_twice(demo):
     first = counts()
     load_demo()

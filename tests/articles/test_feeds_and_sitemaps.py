@@ -11,8 +11,12 @@ from tests.factories import make_author, make_category, make_story
 
 pytestmark = pytest.mark.django_db
 SCHEMAS = Path(__file__).resolve().parents[1] / "schemas"
-needs_jing = pytest.mark.skipif(not shutil.which("jing"), reason="jing is not installed (apt-get install jing)")
-needs_xmllint = pytest.mark.skipif(not shutil.which("xmllint"), reason="xmllint is not installed (libxml2-utils)")
+needs_jing = pytest.mark.skipif(
+    not shutil.which("jing"), reason="jing is not installed (apt-get install jing)"
+)
+needs_xmllint = pytest.mark.skipif(
+    not shutil.which("xmllint"), reason="xmllint is not installed (libxml2-utils)"
+)
 
 
 @pytest.fixture
@@ -20,8 +24,14 @@ def stories():
     parent = make_category("Crime and Violence", slug="crime-and-violence")
     child = make_category("Organized Crime", parent=parent, slug="organized-crime")
     author = make_author("Ana Reporter", slug="ana")
-    story = make_story("Round-up & more", body="", category=child, authors=[author], tags=["fentanyl"],
-                       standfirst="Five arrested.")
+    story = make_story(
+        "Round-up & more",
+        body="",
+        category=child,
+        authors=[author],
+        tags=["fentanyl"],
+        standfirst="Five arrested.",
+    )
     RoundupItem.objects.create(story=story, headline="Item one", body="<p>Text</p>", source_line="DOJ")
     story.refresh_search_document()
     story.add_notice("update", "Figures confirmed.")
@@ -72,7 +82,12 @@ def test_sitemap_is_valid_and_lists_every_kind_of_page(client, stories, tmp_path
     for path in ["/story/", "/category/crime-and-violence/", "/tag/fentanyl/", "/author/ana/"]:
         assert f"https://news.example.org{path}" in text
     assert text.count("<lastmod>") == text.count("<url>")
-    validate(tmp_path, "sitemap.xml", response.content, ["xmllint", "--noout", "--schema", str(SCHEMAS / "sitemap.xsd")])
+    validate(
+        tmp_path,
+        "sitemap.xml",
+        response.content,
+        ["xmllint", "--noout", "--schema", str(SCHEMAS / "sitemap.xsd")],
+    )
 
 
 def test_news_sitemap_names_the_publication(client, stories):

@@ -44,13 +44,30 @@ def story():
     parent = make_category("Crime and Violence", slug="crime-and-violence")
     child = make_category("Organized Crime", parent=parent, slug="organized-crime")
     authors = [make_author("Ana Reporter", slug="ana"), make_author("Luis Editor", slug="luis")]
-    story = make_story("Joint operation </script><script>alert(1)</script>", category=child, authors=authors,
-                       tags=["fentanyl", "sanctions"], standfirst="Five arrested in Nogales.",
-                       image=uploaded_image("x.png", size=(1300, 700)), image_alt="Border crossing")
-    Source.objects.create(story=story, position=0, title="EU y México desmantelan red", outlet="El Universal",
-                          language="es", url="https://www.eluniversal.com.mx/x")
-    Source.objects.create(story=story, position=1, title="Treasury Sanctions Key Actors",
-                          outlet="U.S. Department of the Treasury", language="en")
+    story = make_story(
+        "Joint operation </script><script>alert(1)</script>",
+        category=child,
+        authors=authors,
+        tags=["fentanyl", "sanctions"],
+        standfirst="Five arrested in Nogales.",
+        image=uploaded_image("x.png", size=(1300, 700)),
+        image_alt="Border crossing",
+    )
+    Source.objects.create(
+        story=story,
+        position=0,
+        title="EU y México desmantelan red",
+        outlet="El Universal",
+        language="es",
+        url="https://www.eluniversal.com.mx/x",
+    )
+    Source.objects.create(
+        story=story,
+        position=1,
+        title="Treasury Sanctions Key Actors",
+        outlet="U.S. Department of the Treasury",
+        language="en",
+    )
     story.add_notice("correction", "An earlier version gave the wrong date.")
     return story
 
@@ -63,16 +80,30 @@ def test_story_page_has_a_complete_news_article(client, story):
     assert article["description"] == "Five arrested in Nogales."
     assert article["datePublished"] and article["dateModified"] > article["datePublished"]
     assert [a["name"] for a in article["author"]] == ["Ana Reporter", "Luis Editor"]
-    assert all(a["@type"] == "Person" and a["url"].startswith("https://news.example.org/author/") for a in article["author"])
-    assert article["publisher"]["@type"] == "Organization" and article["publisher"]["logo"]["url"].endswith(".png")
+    assert all(
+        a["@type"] == "Person" and a["url"].startswith("https://news.example.org/author/")
+        for a in article["author"]
+    )
+    assert article["publisher"]["@type"] == "Organization" and article["publisher"]["logo"]["url"].endswith(
+        ".png"
+    )
     assert article["articleSection"] == "Organized Crime"
     assert article["keywords"] == ["fentanyl", "sanctions"]
     assert article["image"] and all(url.startswith("https://news.example.org/") for url in article["image"])
     assert article["citation"] == [
-        {"@type": "CreativeWork", "name": "EU y México desmantelan red", "publisher": {"@type": "Organization", "name": "El Universal"},
-         "inLanguage": "es", "url": "https://www.eluniversal.com.mx/x"},
-        {"@type": "CreativeWork", "name": "Treasury Sanctions Key Actors",
-         "publisher": {"@type": "Organization", "name": "U.S. Department of the Treasury"}, "inLanguage": "en"},
+        {
+            "@type": "CreativeWork",
+            "name": "EU y México desmantelan red",
+            "publisher": {"@type": "Organization", "name": "El Universal"},
+            "inLanguage": "es",
+            "url": "https://www.eluniversal.com.mx/x",
+        },
+        {
+            "@type": "CreativeWork",
+            "name": "Treasury Sanctions Key Actors",
+            "publisher": {"@type": "Organization", "name": "U.S. Department of the Treasury"},
+            "inLanguage": "en",
+        },
     ]
     assert article["correction"][0]["text"] == "An earlier version gave the wrong date."
     crumbs = next(node for node in graph if node["@type"] == "BreadcrumbList")["itemListElement"]
@@ -96,8 +127,17 @@ def test_story_page_has_canonical_opengraph_and_twitter_tags(client, story):
     assert page.meta["description"] == "Five arrested in Nogales."
 
 
-@pytest.mark.parametrize("url", ["/", "/category/organized-crime/", "/tag/fentanyl/", "/author/ana/", "/archive/",
-                                 "/search/?q=operation"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/category/organized-crime/",
+        "/tag/fentanyl/",
+        "/author/ana/",
+        "/archive/",
+        "/search/?q=operation",
+    ],
+)
 def test_every_page_has_title_description_canonical_and_social_tags(client, story, url):
     html = client.get(url).text
     page = parse(html)

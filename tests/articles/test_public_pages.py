@@ -28,7 +28,9 @@ def newsroom():
         "hidden": [
             make_story("Draft story headline", status="draft", published_at=None, **common),
             make_story("Review story headline", status="review", published_at=None, **common),
-            make_story("Withdrawn story headline", status="withdrawn", published_at=now - timedelta(days=2), **common),
+            make_story(
+                "Withdrawn story headline", status="withdrawn", published_at=now - timedelta(days=2), **common
+            ),
             make_story("Scheduled story headline", published_at=now + timedelta(hours=5), **common),
         ],
     }
@@ -66,8 +68,10 @@ def test_only_public_stories_appear_on_listings_feeds_and_sitemaps(client, newsr
 def test_archive_pages_show_only_public_stories(client, newsroom):
     public = newsroom["public"]
     local = timezone.localtime(public.published_at)
-    for url in [reverse("articles:archive_year", args=[local.year]),
-                reverse("articles:archive_month", args=[local.year, local.month])]:
+    for url in [
+        reverse("articles:archive_year", args=[local.year]),
+        reverse("articles:archive_month", args=[local.year, local.month]),
+    ]:
         text = client.get(url).text
         assert public.headline in text
         assert "Draft story headline" not in text and "Withdrawn story headline" not in text
@@ -89,10 +93,19 @@ def test_parent_category_page_includes_its_childrens_stories(client, newsroom):
 
 def test_story_page_shows_everything_the_story_has(client):
     story = make_story("Round-up", body="", tags=["sanctions", "fentanyl"])
-    item = RoundupItem.objects.create(story=story, headline="Coalition launched", body="<p>Ninety countries.</p>",
-                                      source_line="U.S. Embassy in China")
-    Source.objects.create(story=story, title="México y EU desmantelan red", outlet="Excélsior", language="es",
-                          url="https://www.excelsior.com.mx/nota")
+    item = RoundupItem.objects.create(
+        story=story,
+        headline="Coalition launched",
+        body="<p>Ninety countries.</p>",
+        source_line="U.S. Embassy in China",
+    )
+    Source.objects.create(
+        story=story,
+        title="México y EU desmantelan red",
+        outlet="Excélsior",
+        language="es",
+        url="https://www.excelsior.com.mx/nota",
+    )
     story.add_notice("correction", "The launch was on July 7.")
     text = client.get(story.get_absolute_url()).text
     assert f'id="{item.anchor}"' in text and "Source: U.S. Embassy in China" in text
@@ -123,8 +136,21 @@ def test_related_stories_are_published_and_share_a_tag(client):
     assert related.headline in text and "Hidden sibling" not in text
 
 
-@pytest.mark.parametrize("query", ["", "   ", "%", "'; DROP TABLE articles_story; --", "ñandú ☃ \u202e",
-                                   "a" * 5000, "\"unbalanced", "OR AND NOT", "-", "<script>"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "   ",
+        "%",
+        "'; DROP TABLE articles_story; --",
+        "ñandú ☃ \u202e",
+        "a" * 5000,
+        '"unbalanced',
+        "OR AND NOT",
+        "-",
+        "<script>",
+    ],
+)
 def test_search_with_odd_queries_gets_a_friendly_page(client, query):
     make_story("Fentanyl seizure in Nogales")
     response = client.get("/search/", {"q": query})
@@ -134,8 +160,9 @@ def test_search_with_odd_queries_gets_a_friendly_page(client, query):
 
 def test_search_finds_words_in_headlines_and_round_up_items(client):
     story = make_story("Border operation", body="")
-    RoundupItem.objects.create(story=story, headline="Sanctions", body="<p>Chapitos faction named.</p>",
-                               source_line="Treasury")
+    RoundupItem.objects.create(
+        story=story, headline="Sanctions", body="<p>Chapitos faction named.</p>", source_line="Treasury"
+    )
     story.refresh_search_document()
     make_story("Unrelated trade story")
     text = client.get("/search/", {"q": "Chapitos"}).text
@@ -143,10 +170,22 @@ def test_search_finds_words_in_headlines_and_round_up_items(client):
     assert "1 story matches" in text
 
 
-@pytest.mark.parametrize("url", ["/archive/2023/?page=5", "/category/nope/", "/tag/nope/", "/author/nope/", "/story/nope/",
-                                 "/archive/2023/13/", "/archive/0/", "/search/?q=x&page=abc",
-                                 "/search/?q=x&page=-1", "/search/?q=x&page=99999999999999999999",
-                                 "/feeds/tag/nope/rss/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/archive/2023/?page=5",
+        "/category/nope/",
+        "/tag/nope/",
+        "/author/nope/",
+        "/story/nope/",
+        "/archive/2023/13/",
+        "/archive/0/",
+        "/search/?q=x&page=abc",
+        "/search/?q=x&page=-1",
+        "/search/?q=x&page=99999999999999999999",
+        "/feeds/tag/nope/rss/",
+    ],
+)
 def test_missing_pages_are_404_in_the_sites_look(client, url):
     make_story()
     response = client.get(url)
@@ -171,7 +210,11 @@ def test_listings_page_by_twenty_without_counting_the_archive(client):
     first = client.get("/tag/border/")
     assert first.text.count('class="card"') == 20 and 'rel="next"' in first.text
     second = client.get("/tag/border/", {"page": 2})
-    assert second.text.count('class="card"') == 5 and 'rel="next"' not in second.text and 'rel="prev"' in second.text
+    assert (
+        second.text.count('class="card"') == 5
+        and 'rel="next"' not in second.text
+        and 'rel="prev"' in second.text
+    )
     assert client.get("/tag/border/", {"page": 3}).status_code == 404
 
 

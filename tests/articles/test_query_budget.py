@@ -19,13 +19,28 @@ def queries_for(client, url):
 
 def add_stories(count, category, author):
     for n in range(count):
-        make_story(f"Story {n} of {count}", category=category, authors=[author, make_author()],
-                   tags=["border", f"tag-{count}-{n}"])
+        make_story(
+            f"Story {n} of {count}",
+            category=category,
+            authors=[author, make_author()],
+            tags=["border", f"tag-{count}-{n}"],
+        )
 
 
-LISTINGS = ["/", "/category/section/", "/category/desk/", "/tag/border/", "/author/ana/", "/archive/",
-            "/search/?q=Story", "/feeds/rss/", "/feeds/atom/", "/feeds/tag/border/rss/", "/sitemap.xml",
-            "/news-sitemap.xml"]
+LISTINGS = [
+    "/",
+    "/category/section/",
+    "/category/desk/",
+    "/tag/border/",
+    "/author/ana/",
+    "/archive/",
+    "/search/?q=Story",
+    "/feeds/rss/",
+    "/feeds/atom/",
+    "/feeds/tag/border/rss/",
+    "/sitemap.xml",
+    "/news-sitemap.xml",
+]
 
 
 @pytest.mark.parametrize("url", LISTINGS)
@@ -42,8 +57,12 @@ def test_story_page_query_count_does_not_grow_with_sources_tags_items_or_authors
     small = make_story("Small", tags=["one"])
     big = make_story("Big", tags=[f"tag-{n}" for n in range(20)], authors=[make_author() for _ in range(5)])
     for n in range(20):
-        Source.objects.create(story=big, position=n, title=f"Work {n}", outlet="Outlet", language="es" if n % 2 else "en")
-        RoundupItem.objects.create(story=big, position=n, headline=f"Item {n}", body="<p>x</p>", source_line="DOJ")
+        Source.objects.create(
+            story=big, position=n, title=f"Work {n}", outlet="Outlet", language="es" if n % 2 else "en"
+        )
+        RoundupItem.objects.create(
+            story=big, position=n, headline=f"Item {n}", body="<p>x</p>", source_line="DOJ"
+        )
         big.add_notice("update", f"Notice {n}")
     Source.objects.create(story=small, title="Work", outlet="Outlet")
     assert queries_for(client, big.get_absolute_url()) == queries_for(client, small.get_absolute_url())

@@ -24,7 +24,9 @@ def test_every_word_must_match():
 
 def test_round_up_item_text_is_searchable():
     story = make_story("Weekly round-up", body="")
-    RoundupItem.objects.create(story=story, headline="Coalition", body="<p>INTERPOL joined.</p>", source_line="State")
+    RoundupItem.objects.create(
+        story=story, headline="Coalition", body="<p>INTERPOL joined.</p>", source_line="State"
+    )
     story.refresh_search_document()
     assert list(search_stories("interpol")) == [story]
 
@@ -54,7 +56,9 @@ def test_only_the_most_recent_matches_are_ranked(monkeypatch):
     the most recent matches come first, older ones are left out."""
     monkeypatch.setattr("articles.search.RANKED_MATCHES", 2)
     oldest = make_story("Remittances, remittances", published_at=timezone.now() - timedelta(days=3))
-    in_body = make_story("Trade report", body="<p>Remittances grew.</p>", published_at=timezone.now() - timedelta(days=1))
+    in_body = make_story(
+        "Trade report", body="<p>Remittances grew.</p>", published_at=timezone.now() - timedelta(days=1)
+    )
     in_headline = make_story("Remittances to Mexico", published_at=timezone.now() - timedelta(days=2))
     assert list(search_stories("remittances")) == [in_headline, in_body]
     assert oldest in matching_stories("remittances")
@@ -64,13 +68,21 @@ def test_only_the_most_recent_matches_are_ranked(monkeypatch):
 def test_postgres_search_uses_the_full_text_index():
     template = make_story("Template")
     Story.objects.bulk_create(
-        Story(headline=f"Story {n}", slug=f"bulk-{n}", status="published", published_at=template.published_at,
-              primary_category=template.primary_category, search_document=f"ordinary words number {n}")
+        Story(
+            headline=f"Story {n}",
+            slug=f"bulk-{n}",
+            status="published",
+            published_at=template.published_at,
+            primary_category=template.primary_category,
+            search_document=f"ordinary words number {n}",
+        )
         for n in range(3000)
     )
     Story.objects.refresh_search_vectors()
     make_story("Rare fentanyl story")
-    matching = Story.objects.filter(search_vector=SearchQuery("fentanyl", search_type="websearch", config="simple"))
+    matching = Story.objects.filter(
+        search_vector=SearchQuery("fentanyl", search_type="websearch", config="simple")
+    )
     assert [s.headline for s in search_stories("fentanyl")] == ["Rare fentanyl story"]
     sql, params = matching.query.sql_with_params()
     with connection.cursor() as cursor:

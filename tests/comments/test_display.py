@@ -106,7 +106,9 @@ def test_a_page_holds_whole_threads_up_to_the_number_of_comments_per_page(client
     late_reply = make_comment(story, parent=roots[0], minutes=100)
     pages = pages_of(client, story)
     assert [comment_ids(page) for page in pages] == [
-        [roots[0].pk, late_reply.pk], [roots[1].pk, roots[2].pk], [roots[3].pk, roots[4].pk]
+        [roots[0].pk, late_reply.pk],
+        [roots[1].pk, roots[2].pk],
+        [roots[3].pk, roots[4].pk],
     ]
     assert 'rel="prev"' not in pages[0]
     assert f'href="?after={roots[0].pk}#comments"' in pages[0]
@@ -125,8 +127,15 @@ def test_a_page_address_that_names_no_comment_of_the_story_shows_the_first_page(
     elsewhere = make_comment(make_story(), minutes=5)
     first = comment_ids(client.get(story.get_absolute_url()).text)
     assert first == [roots[0].pk, roots[1].pk]
-    for query in (f"?after={elsewhere.pk}", "?before=999999", "?at=abc", "?after=-1", "?after=" + "9" * 40,
-                  f"?before={roots[0].pk}", "?after=\u0663"):
+    for query in (
+        f"?after={elsewhere.pk}",
+        "?before=999999",
+        "?at=abc",
+        "?after=-1",
+        "?after=" + "9" * 40,
+        f"?before={roots[0].pk}",
+        "?after=\u0663",
+    ):
         response = client.get(story.get_absolute_url() + query)
         assert response.status_code == 200
         assert comment_ids(response.text) == first
@@ -139,7 +148,9 @@ def test_a_thread_longer_than_a_page_has_a_page_of_its_own(client, story, settin
     replies = [make_comment(story, parent=long_thread, minutes=10 + n) for n in range(4)]
     after = make_comment(story, minutes=3)
     assert [comment_ids(page) for page in pages_of(client, story)] == [
-        [before.pk], [long_thread.pk, *(reply.pk for reply in replies)], [after.pk]
+        [before.pk],
+        [long_thread.pk, *(reply.pk for reply in replies)],
+        [after.pk],
     ]
 
 

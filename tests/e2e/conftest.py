@@ -25,8 +25,10 @@ except ImportError:  # pragma: no cover - the lock file installs it
     sync_playwright = None
 
 MISSING = (
-    "Playwright is not installed" if sync_playwright is None
-    else f"Chromium is not at {CHROMIUM} (apt-get install chromium)" if not shutil.which(CHROMIUM)
+    "Playwright is not installed"
+    if sync_playwright is None
+    else f"Chromium is not at {CHROMIUM} (apt-get install chromium)"
+    if not shutil.which(CHROMIUM)
     else None
 )
 
@@ -86,7 +88,9 @@ def page_at(browser, live_server, screenshot_dir, request):
     for context in contexts:
         if getattr(request.node, "call_failed", False):
             for n, page in enumerate(context.pages):
-                page.screenshot(path=str(screenshot_dir / f"{request.node.name}-FAILED-{n}.png"), full_page=True)
+                page.screenshot(
+                    path=str(screenshot_dir / f"{request.node.name}-FAILED-{n}.png"), full_page=True
+                )
         context.close()
 
 

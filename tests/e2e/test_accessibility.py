@@ -8,8 +8,6 @@ from tests.quality.conftest import PAGES
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-
-
 @pytest.mark.parametrize("width", [1280, 390])
 def test_main_pages_pass_axe_and_fit_the_screen(page_at, run_axe, demo_newsroom, width):
     page = page_at(width=width)

@@ -14,8 +14,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 SEED_STORY = "/story/joint-us-mexico-operation-dismantles-nogales-fentanyl-network/"
 READER_EMAIL = "lucia.private.reader@example.net"
 # Three links to sites the story does not cite: the link rule holds it, with its reason.
-READER_TEXT = ("Which agencies signed the coalition? Lists at https://one.example.org/a "
-               "https://two.example.org/b and https://three.example.org/c")
+READER_TEXT = (
+    "Which agencies signed the coalition? Lists at https://one.example.org/a "
+    "https://two.example.org/b and https://three.example.org/c"
+)
 
 
 @pytest.fixture
@@ -61,10 +63,12 @@ def test_editor_publishes_a_round_up_and_finds_it_everywhere(page_at, demo, tmp_
     page.fill("#id_items-0-headline", "A second seizure in Nogales")
     page.fill("#id_items-0-body", "<p>Agents found pills hidden in a truck.</p>")
     page.fill("#id_items-0-source_line", "U.S. Department of Justice")
-    for n, (title, outlet, language) in enumerate([
-        ("Incautan pastillas de fentanilo en Nogales", "El Universal", "es"),
-        ("Task force announces seizure", "U.S. Department of Justice", "en"),
-    ]):
+    for n, (title, outlet, language) in enumerate(
+        [
+            ("Incautan pastillas de fentanilo en Nogales", "El Universal", "es"),
+            ("Task force announces seizure", "U.S. Department of Justice", "en"),
+        ]
+    ):
         page.click("#sources-group .add-row a")
         page.fill(f"#id_sources-{n}-title", title)
         page.fill(f"#id_sources-{n}-outlet", outlet)
@@ -160,11 +164,14 @@ def test_reader_comments_on_a_phone_and_a_moderator_approves(page_at, demo, brow
     assert reply.parent.email == READER_EMAIL
     moderator.goto(moderator.base + "/admin/comments/comment/")
     moderator.locator("#result_list tbody tr").first.locator(
-        "button:has-text('Approve'), input[value='Approve']").first.click()
+        "button:has-text('Approve'), input[value='Approve']"
+    ).first.click()
     moderator.wait_for_selector(".messagelist .success")
     reload_story(reader)
-    nested = reader.locator(f"#comment-{reply.parent_id} ol #comment-{reply.pk}, "
-                            f"#comment-{reply.parent_id} ~ ol #comment-{reply.pk}")
+    nested = reader.locator(
+        f"#comment-{reply.parent_id} ol #comment-{reply.pk}, "
+        f"#comment-{reply.parent_id} ~ ol #comment-{reply.pk}"
+    )
     assert nested.count() == 1 and "in reply to" in nested.inner_text()
     reader.shot("threaded-reply")
 

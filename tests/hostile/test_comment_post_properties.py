@@ -3,7 +3,9 @@ comment with a redirect, or a form error / 4xx with nothing stored; never a 500.
 
 import pytest
 from django.urls import reverse
-from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from comments.models import Comment
 from tests.comments.helpers import form_data
@@ -15,8 +17,24 @@ FIELDS = ["name", "email", "website", "text", "reply_to", "subject", "token"]
 anything = st.one_of(
     st.text(max_size=300),
     st.text(alphabet=st.characters(codec="utf-8"), max_size=50),
-    st.sampled_from(["", " ", "\x00", "0", "-1", "99999999999999999999", "javascript:alert(1)",
-                     "http://", "a@b", "\u202e", "😀" * 40, "<script>", "%00", "../../etc/passwd"]),
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "\x00",
+            "0",
+            "-1",
+            "99999999999999999999",
+            "javascript:alert(1)",
+            "http://",
+            "a@b",
+            "\u202e",
+            "😀" * 40,
+            "<script>",
+            "%00",
+            "../../etc/passwd",
+        ]
+    ),
     st.binary(max_size=40).map(lambda b: b.decode("latin-1")),
 )
 overrides = st.dictionaries(st.sampled_from(FIELDS), anything, max_size=len(FIELDS))
@@ -30,7 +48,9 @@ def story(settings):
     return make_story("Target story")
 
 
-@hypothesis_settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@hypothesis_settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(changes=overrides, missing=dropped)
 def test_any_comment_post_is_answered_without_a_server_error(client, story, changes, missing):
     data = {**form_data(story), **changes}
@@ -47,7 +67,9 @@ def test_any_comment_post_is_answered_without_a_server_error(client, story, chan
         assert stored == 0
 
 
-@hypothesis_settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@hypothesis_settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(story_id=st.one_of(st.integers(min_value=-5, max_value=10**12), st.just(0)))
 def test_posting_to_any_story_number_is_never_a_server_error(client, story, story_id):
     url = f"/comments/story/{story_id}/post/" if story_id >= 0 else "/comments/story/x/post/"

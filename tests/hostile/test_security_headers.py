@@ -40,8 +40,14 @@ def test_session_and_csrf_cookies_are_http_only_and_same_site(client):
     make_user("editor", is_staff=True)
     form = client.get("/admin/login/")
     csrf = form.cookies["csrftoken"]
-    login = client.post("/admin/login/", {"username": "editor", "password": "a-long-test-password",
-                                          "csrfmiddlewaretoken": form.context["csrf_token"]})
+    login = client.post(
+        "/admin/login/",
+        {
+            "username": "editor",
+            "password": "a-long-test-password",
+            "csrfmiddlewaretoken": form.context["csrf_token"],
+        },
+    )
     session = login.cookies["sessionid"]
     for cookie in (csrf, session):
         assert cookie["httponly"] is True

@@ -26,7 +26,9 @@ def test_rich_text_keeps_nothing_runnable(vector):
 def test_reader_text_keeps_nothing_runnable(vector):
     html = text_to_html(vector)
     assert runnable_parts(html) == []
-    assert "<" not in html.replace("<p>", "").replace("</p>", "").replace("<br>", "").replace("<a ", "").replace("</a>", "")
+    assert "<" not in html.replace("<p>", "").replace("</p>", "").replace("<br>", "").replace(
+        "<a ", ""
+    ).replace("</a>", "")
 
 
 def story_article(client, story):
@@ -39,8 +41,14 @@ def test_rich_text_fields_render_inert_on_the_story_page(client):
     """Every vector as a story body and as a round-up item body."""
     story = make_story(body=STORABLE[0])
     for n, vector in enumerate(STORABLE):
-        RoundupItem.objects.create(story=story, position=n, headline=f"Item {n}", body=vector,
-                                   source_line="Source", anchor=f"item-{n}")
+        RoundupItem.objects.create(
+            story=story,
+            position=n,
+            headline=f"Item {n}",
+            body=vector,
+            source_line="Source",
+            anchor=f"item-{n}",
+        )
     assert runnable_parts(story_article(client, story)) == []
 
 
@@ -48,11 +56,21 @@ def test_rich_text_fields_render_inert_on_the_story_page(client):
 def test_plain_text_fields_are_escaped_on_the_story_page(client):
     """Every vector in the headline, standfirst, caption, credit, item headline and source
     line, and a cited work's title and outlet: shown as text, never as markup."""
-    story = make_story(headline=STORABLE[0][:200], standfirst=STORABLE[1][:600],
-                       image_caption=STORABLE[3][:300], image_credit=STORABLE[4][:150])
+    story = make_story(
+        headline=STORABLE[0][:200],
+        standfirst=STORABLE[1][:600],
+        image_caption=STORABLE[3][:300],
+        image_credit=STORABLE[4][:150],
+    )
     for n, vector in enumerate(STORABLE):
-        RoundupItem.objects.create(story=story, position=n, headline=vector[:200], body="<p>Text</p>",
-                                   source_line=vector[:300], anchor=f"item-{n}")
+        RoundupItem.objects.create(
+            story=story,
+            position=n,
+            headline=vector[:200],
+            body="<p>Text</p>",
+            source_line=vector[:300],
+            anchor=f"item-{n}",
+        )
         Source.objects.create(story=story, position=n, title=vector[:300], outlet=vector[:200], language="en")
     article = story_article(client, story)
     assert runnable_parts(article) == []

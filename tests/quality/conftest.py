@@ -16,5 +16,3 @@ PAGES = {
     "search-empty": "/search/?q=zzzzunlikely",
     "not-found": "/story/no-such-story/",
 }
-
-

@@ -12,8 +12,10 @@ VNU = TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.skipif(not VNU.exists() or not shutil.which("java"),
-                       reason="the HTML checker needs Java and `npm ci --prefix tools`"),
+    pytest.mark.skipif(
+        not VNU.exists() or not shutil.which("java"),
+        reason="the HTML checker needs Java and `npm ci --prefix tools`",
+    ),
 ]
 
 
@@ -27,7 +29,9 @@ def test_public_pages_have_no_html_errors(client, demo_newsroom, tmp_path):
         files.append(str(path))
     result = subprocess.run(
         ["java", "-jar", str(VNU), "--format", "json", "--stdout", "--exit-zero-always", *files],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     messages = json.loads(result.stdout)["messages"]
     errors = [

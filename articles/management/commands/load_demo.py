@@ -38,9 +38,7 @@ class Command(BaseCommand):
                 for data in demo_content.AUTHORS
             }
             created = [
-                data["slug"]
-                for data in demo_content.STORIES
-                if self.load_story(data, categories, authors)
+                data["slug"] for data in demo_content.STORIES if self.load_story(data, categories, authors)
             ]
             password = demo_password()
             accounts = [self.load_account(*account, password=password) for account in DEMO_ACCOUNTS]
@@ -95,7 +93,8 @@ class Command(BaseCommand):
         for position, slug in enumerate(data["authors"]):
             StoryAuthor.objects.create(story=story, author=authors[slug], position=position)
         items = [
-            story.items.create(position=position, **item) for position, item in enumerate(data.get("items", []))
+            story.items.create(position=position, **item)
+            for position, item in enumerate(data.get("items", []))
         ]
         for position, source in enumerate(data.get("sources", [])):
             item_index = source.get("item")
