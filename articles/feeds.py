@@ -2,7 +2,9 @@
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
@@ -21,7 +23,6 @@ class SiteFeed(Feed):
     """All published stories. Subclasses narrow `stories()` and name themselves."""
 
     feed_type = Rss201rev2Feed
-    description_template = "articles/feed_item.html"
 
     def title(self, obj=None):
         return settings.SITE_NAME
@@ -44,11 +45,22 @@ class SiteFeed(Feed):
 
     def items(self, obj=None):
         # Feeds carry the full text, so the body is loaded after all.
-        stories = self.stories(obj).for_listing().defer(None).prefetch_related("tags", "items")
+        # Prefetched into lists (`to_attr`), so Django builds no queryset per story for them.
+        stories = (
+            self.stories(obj)
+            .for_listing()
+            .defer(None)
+            .prefetch_related(Prefetch("tags", to_attr="feed_tags"), Prefetch("items", to_attr="feed_items"))
+        )
         return stories.latest_first()[:FEED_LENGTH]
 
     def item_title(self, story):
         return story.headline
+
+    def item_description(self, story):
+        # Rendered without the request (Feed's `description_template` would run every
+        # context processor once per item): the full text needs nothing but the story.
+        return render_to_string("articles/feed_item.html", {"obj": story, "items": story.feed_items})
 
     def item_link(self, story):
         return absolute(story.get_absolute_url())
@@ -73,7 +85,7 @@ class SiteFeed(Feed):
 
     def item_categories(self, story):
         names = [story.primary_category.name] if story.primary_category else []
-        return names + [tag.name for tag in story.tags.all()]
+        return names + [tag.name for tag in story.feed_tags]
 
 
 class SiteAtomFeed(SiteFeed):

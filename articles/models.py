@@ -140,6 +140,14 @@ class Author(models.Model):
 LISTING_SKIPS = ("body", "search_document", "search_vector")
 
 
+def _bylines():
+    # Into a list (`to_attr`): Django then builds no queryset per story for them, which
+    # counts on listings and feeds.
+    return models.Prefetch(
+        "bylines", queryset=StoryAuthor.objects.select_related("author"), to_attr="listed_bylines"
+    )
+
+
 class StoryQuerySet(models.QuerySet):
     def published(self, now=None):
         """Stories the public may see: published, and their publication time has come."""
@@ -191,9 +199,7 @@ class StoryQuerySet(models.QuerySet):
         return (
             self.defer(*LISTING_SKIPS)
             .select_related("primary_category__parent")
-            .prefetch_related(
-                models.Prefetch("bylines", queryset=StoryAuthor.objects.select_related("author"))
-            )
+            .prefetch_related(_bylines())
             .with_comment_count()
         )
 
@@ -202,7 +208,7 @@ class StoryQuerySet(models.QuerySet):
         return (
             self.select_related("primary_category__parent__parent__parent")
             .prefetch_related(
-                models.Prefetch("bylines", queryset=StoryAuthor.objects.select_related("author")),
+                _bylines(),
                 "items",
                 "sources",
                 "corrections",
@@ -405,7 +411,10 @@ class Story(models.Model):
 
     @property
     def byline_authors(self):
-        return [byline.author for byline in self.bylines.all()]
+        bylines = getattr(self, "listed_bylines", None)  # prefetched by for_listing/for_detail
+        if bylines is None:
+            bylines = self.bylines.select_related("author")
+        return [byline.author for byline in bylines]
 
     @property
     def category_path(self):

@@ -71,7 +71,7 @@ def test_feeds_carry_full_summaries_authors_and_categories(client, stories, url,
     assert "https://news.example.org/story/" in text
     assert "Ana Reporter" in text
     assert "Organized Crime" in text and "fentanyl" in text
-    assert "Item one" in text and "Five arrested." in text
+    assert "Item one" in text and "Source: DOJ" in text and "Five arrested." in text
     assert "example.com" not in text and "testserver" not in text
 
 
