@@ -10,6 +10,7 @@ The trees are built in Python.
 """
 
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db.models import Count, Q, Subquery
@@ -209,9 +210,9 @@ def _walk(comment, flat):
         flat[-1].closes += 1
 
 
-def page_query_of(comment):
-    """The query string of a page of its story's comments that shows `comment` (approved):
-    "" when that is the first page, else one starting with its thread."""
+def page_params_of(comment):
+    """The query parameters of a page of its story's comments that shows `comment`
+    (approved): none for the first page, else `at`, the page starting with its thread."""
     thread = {
         pk: (parent_id, status)
         for pk, parent_id, status in Comment.objects.filter(thread_id=comment.thread_id).values_list(
@@ -222,4 +223,10 @@ def page_query_of(comment):
     while (parent := thread[root][0]) in thread and thread[parent][1] == Comment.Status.APPROVED:
         root = parent
     first_page, _ = _page_roots(comment.story_id, None, None)
-    return "" if any(pk == root for pk, _ in first_page) else f"?at={root}"
+    return {} if any(pk == root for pk, _ in first_page) else {"at": root}
+
+
+def page_query_of(comment):
+    """`page_params_of` as a query string: "" for the first page, else "?at=<id>"."""
+    params = page_params_of(comment)
+    return f"?{urlencode(params)}" if params else ""

@@ -1,5 +1,7 @@
 """Posting a comment (POST, then redirect to the story), the permalink, the refusals."""
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,7 +13,7 @@ from articles.models import Story
 from comments import client, moderation, spam
 from comments.forms import CommentForm, TokenProblem, token_problem
 from comments.models import Comment, comments_are_open
-from comments.threads import page_query_of
+from comments.threads import page_params_of, page_query_of
 
 
 class Refused(Exception):
@@ -90,8 +92,8 @@ def after_posting_url(comment):
     """The story with a fixed notice parameter, so the page stays the same for every reader."""
     story_url = comment.story.get_absolute_url()
     if comment.status == Comment.Status.APPROVED:
-        page = page_query_of(comment).replace("?", "&")
-        return f"{story_url}?comment=published{page}#comment-{comment.pk}"
+        query = urlencode({"comment": "published", **page_params_of(comment)})
+        return f"{story_url}?{query}#comment-{comment.pk}"
     return f"{story_url}?comment=received#comments"
 
 

@@ -187,3 +187,18 @@ def test_a_held_comment_is_not_published_even_for_a_trusted_commenter(client, st
     make_comment(story, email="ana@example.net", status="approved")
     post_comment(client, story, text=LINKS)
     assert Comment.objects.latest("pk").status == "pending"
+
+
+def test_a_published_reply_on_a_later_page_lands_on_a_page_starting_with_its_thread(client, story, settings):
+    settings.COMMENTS_TRUST_RETURNING = True
+    settings.COMMENTS_PER_PAGE = 2
+    roots = [make_comment(story, minutes=n) for n in range(4)]
+    make_comment(story, email="ana@example.net", minutes=10)
+    response = post_comment(client, story, reply_to=str(roots[3].pk), text="A reply on page two.")
+    reply = Comment.objects.latest("pk")
+    assert reply.status == "approved"
+    assert response["Location"] == (
+        f"{story.get_absolute_url()}?comment=published&at={roots[3].pk}#comment-{reply.pk}"
+    )
+    page = client.get(response["Location"]).text
+    assert "Your comment is published." in page and "A reply on page two." in page
