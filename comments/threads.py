@@ -89,8 +89,8 @@ def story_page(story, params):
 
 def _whole_discussion(story):
     """The one page of a story whose approved comments all fit on it (most stories): one
-    query, the shown top-level comments worked out from it. A comment approved since the
-    story was read may make the page one comment longer than a page, never incomplete."""
+    query, the shown top-level comments worked out from it. Comments approved since the
+    story was read may make it a little longer than a page, never incomplete."""
     comments = list(Comment.objects.public().filter(story=story).oldest_first())
     shown = {comment.pk for comment in comments}
     root_ids = [comment.pk for comment in comments if comment.parent_id not in shown]
