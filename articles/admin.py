@@ -4,8 +4,8 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
-from django.db.models import Count
-from django.utils import timezone
+from django.db.models import Count, Exists, OuterRef
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from taggit.models import Tag
@@ -20,6 +20,8 @@ from articles.models import (
     StoryAuthor,
     StoryRedirect,
 )
+from editorial.models import StoryRevision
+from editorial.story_admin import DeskForm, EditorialDeskMixin
 
 
 class PublishingRulesFormSet(forms.BaseInlineFormSet):
@@ -101,7 +103,7 @@ class CorrectionInline(admin.TabularInline):
 CONTRIBUTOR_STATUSES = (Story.Status.DRAFT, Story.Status.IN_REVIEW)
 
 
-class StoryAdminForm(forms.ModelForm):
+class StoryAdminForm(DeskForm):
     may_publish = True  # set per request by StoryAdmin.get_form
     tags = forms.ModelMultipleChoiceField(
         queryset=Tag.objects.all(),
@@ -122,12 +124,12 @@ class StoryAdminForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk:
+        if self.instance.pk and not hasattr(self.instance, "pending_revision"):
             self.fields["tags"].initial = list(self.instance.tags.all())
 
     def clean(self):
         cleaned = super().clean()
-        if not self.may_publish and cleaned.get("status") not in CONTRIBUTOR_STATUSES:
+        if not self.may_publish and "status" in self.fields and cleaned.get("status") not in CONTRIBUTOR_STATUSES:
             self.add_error("status", _("Only editors can publish or withdraw; submit the story for review."))
         if cleaned.get("status") == Story.Status.PUBLISHED:
             if not cleaned.get("primary_category"):
@@ -135,18 +137,52 @@ class StoryAdminForm(forms.ModelForm):
         return cleaned
 
 
+class StateFilter(admin.SimpleListFilter):
+    """The story's state as editors speak of it: a scheduled story has a state of its own."""
+
+    title = _("state")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("draft", Story.Status.DRAFT.label),
+            ("review", Story.Status.IN_REVIEW.label),
+            ("scheduled", _("Scheduled")),
+            ("live", _("Published")),
+            ("changes", _("Live, with unpublished changes")),
+            ("withdrawn", Story.Status.WITHDRAWN.label),
+        ]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        published = queryset.filter(status=Story.Status.PUBLISHED)
+        match self.value():
+            case "scheduled":
+                return published.filter(published_at__gt=now)
+            case "live":
+                return published.filter(published_at__lte=now)
+            case "changes":
+                return published.filter(published_at__lte=now, has_pending_changes=True)
+            case "draft" | "review" | "withdrawn" as status:
+                return queryset.filter(status=status)
+        return queryset
+
+
 @admin.register(Story)
-class StoryAdmin(admin.ModelAdmin):
+class StoryAdmin(EditorialDeskMixin, admin.ModelAdmin):
     form = StoryAdminForm
-    list_display = ["headline", "status", "primary_category", "byline", "published_at", "updated_at"]
-    list_filter = ["status", "primary_category", "authors", "published_at"]
-    list_select_related = ["primary_category"]
+    list_display = [
+        "headline", "state", "pending_changes", "category_path", "byline", "publication_time", "updated_at",
+    ]  # fmt: skip
+    list_filter = [StateFilter, "primary_category", "authors", "published_at"]
+    # The path walks up the tree: one join per level a category can have.
+    list_select_related = ["primary_category__parent__parent__parent"]
     search_fields = ["headline", "standfirst", "body", "items__headline"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["primary_category", "categories"]
     inlines = [BylineInline, RoundupItemInline, SourceInline, CorrectionInline]
-    actions = ["publish_selected", "withdraw_selected"]
+    actions = ["publish_selected", "publish_now", "unschedule_selected", "withdraw_selected"]
     save_on_top = True
     fieldsets = [
         (None, {"fields": ["headline", "slug", "standfirst", "body"]}),
@@ -156,11 +192,25 @@ class StoryAdmin(admin.ModelAdmin):
             _("Publishing"),
             {"fields": ["status", "published_at", "substantive_update", "updated_at", "comments_open"]},
         ),
+        (None, {"fields": ["revision_note", "base_revision"]}),
     ]
     readonly_fields = ["updated_at"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).editable_by(request.user).prefetch_related("authors")
+        pending = StoryRevision.objects.pending().filter(story=OuterRef("pk"))
+        return (
+            super()
+            .get_queryset(request)
+            .editable_by(request.user)
+            .prefetch_related("authors")
+            .annotate(has_pending_changes=Exists(pending))
+        )
+
+    def get_readonly_fields(self, request, obj=None):
+        # A contributor proposes changes to their live story; only an editor publishes them.
+        if obj is not None and obj.is_public and not self.has_publish_permission(request):
+            return [*self.readonly_fields, "status", "published_at"]
+        return self.readonly_fields
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
@@ -176,11 +226,33 @@ class StoryAdmin(admin.ModelAdmin):
         allowed = super().has_change_permission(request, obj)
         if obj is None or not allowed or self.has_publish_permission(request):
             return allowed
-        return obj.status == Story.Status.DRAFT
+        return obj.status == Story.Status.DRAFT or obj.is_public
 
     @admin.display(description=_("Byline"))
     def byline(self, story):
         return ", ".join(a.name for a in story.authors.all())
+
+    @admin.display(description=_("State"), ordering="status")
+    def state(self, story):
+        if story.status == Story.Status.PUBLISHED and not story.is_public:
+            return _("Scheduled")
+        return story.get_status_display()
+
+    @admin.display(description=_("Unpublished changes"), boolean=True)
+    def pending_changes(self, story):
+        return story.has_pending_changes
+
+    @admin.display(description=_("Category"), ordering="primary_category")
+    def category_path(self, story):
+        return story.category_path
+
+    @admin.display(description=_("Publication time"), ordering="published_at")
+    def publication_time(self, story):
+        """In the newsroom's time zone, named, so that a scheduled time is never ambiguous."""
+        if story.published_at is None:
+            return "—"
+        local = timezone.localtime(story.published_at)
+        return f"{formats.date_format(local, 'DATETIME_FORMAT')} {local:%Z}"
 
     def save_model(self, request, obj, form, change):
         if not change:
@@ -188,9 +260,13 @@ class StoryAdmin(admin.ModelAdmin):
         if obj.status == Story.Status.PUBLISHED and obj.published_at is None:
             obj.published_at = timezone.now()
         super().save_model(request, obj, form, change)
-        obj.tags.set(form.cleaned_data.get("tags") or [])
+
+    def after_story_saved(self, request, form):
+        """Tags and the "updated" time, once the story and its inlines are written."""
+        story = form.instance
+        story.tags.set(form.cleaned_data.get("tags") or [])
         if form.cleaned_data.get("substantive_update"):
-            obj.mark_updated(timezone.now())
+            story.mark_updated(timezone.now())
 
     def save_formset(self, request, form, formset, change):
         new_notices = formset.model is Correction
@@ -205,6 +281,7 @@ class StoryAdmin(admin.ModelAdmin):
         for story in queryset.prefetch_related("items"):
             try:
                 story.publish()
+                StoryRevision.objects.record(story, request.user, _("Published from the story list"))
                 published += 1
             except ValidationError as error:
                 messages.error(request, f"{story}: {' '.join(error.messages)}")
@@ -212,6 +289,31 @@ class StoryAdmin(admin.ModelAdmin):
             messages.success(
                 request, ngettext("Published %d story.", "Published %d stories.", published) % published
             )
+
+    @admin.action(description=_("Publish selected scheduled stories now"), permissions=["publish"])
+    def publish_now(self, request, queryset):
+        scheduled = list(queryset.filter(status=Story.Status.PUBLISHED, published_at__gt=timezone.now()))
+        for story in scheduled:
+            story.published_at = timezone.now()
+            story.save()
+            StoryRevision.objects.record(story, request.user, _("Published now instead of at its scheduled time"))
+        messages.success(
+            request,
+            ngettext("Published %d scheduled story now.", "Published %d scheduled stories now.", len(scheduled))
+            % len(scheduled),
+        )
+
+    @admin.action(description=_("Unschedule selected stories (back to draft)"), permissions=["publish"])
+    def unschedule_selected(self, request, queryset):
+        scheduled = list(queryset.filter(status=Story.Status.PUBLISHED, published_at__gt=timezone.now()))
+        for story in scheduled:
+            story.status = Story.Status.DRAFT
+            story.save()
+            StoryRevision.objects.record(story, request.user, _("Unscheduled"))
+        messages.success(
+            request,
+            ngettext("Unscheduled %d story.", "Unscheduled %d stories.", len(scheduled)) % len(scheduled),
+        )
 
     @admin.action(description=_("Withdraw selected stories"), permissions=["publish"])
     def withdraw_selected(self, request, queryset):

@@ -19,6 +19,7 @@ ROLES = {
             "storyredirect": CRUD,
         },
         "taggit": {"tag": CRUD, "taggeditem": CRUD},
+        "editorial": {"sharelink": ("change", "view")},
         "extra": [("articles", "publish_story")],
     },
     "Contributors": {

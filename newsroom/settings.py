@@ -12,6 +12,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.rich_text import PROJECT_EXTENSIONS
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
 
@@ -62,9 +64,11 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "taggit",
+    "django_prose_editor",
     "newsroom",
     "articles",
     "comments",
+    "editorial",
 ]
 
 MIDDLEWARE = [
@@ -183,6 +187,8 @@ STORAGES = {
 IMAGE_MAX_BYTES = env_int("IMAGE_MAX_BYTES", 10 * 1024 * 1024)
 IMAGE_MAX_PIXELS = env_int("IMAGE_MAX_PIXELS", 40_000_000)
 IMAGE_RENDITION_WIDTHS = [480, 800, 1200]
+# The rich-text editor's own extensions; newsroom/rich_text.py declares what rich text may hold.
+DJANGO_PROSE_EDITOR_EXTENSIONS = PROJECT_EXTENSIONS
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
@@ -240,6 +246,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+# Share links to unpublished stories and changes expire after this many hours.
+SHARE_LINK_HOURS = env_int("SHARE_LINK_HOURS", 72)
 
 # Reader comments. See README "Comments".
 COMMENTS_RATE_LIMIT = env_int("COMMENTS_RATE_LIMIT", 5)  # comments per IP address ...

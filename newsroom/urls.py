@@ -10,6 +10,7 @@ from newsroom.caching import public_page
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("comments/", include("comments.urls")),
+    path("preview/", include("editorial.urls")),
     path("sitemap.xml", public_page()(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("news-sitemap.xml", public_page()(news_sitemap), name="news_sitemap"),
     path("robots.txt", public_page()(robots_txt), name="robots_txt"),

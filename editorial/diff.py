@@ -1,0 +1,79 @@
+"""Word-level differences between two story snapshots, for the compare page."""
+
+import difflib
+import re
+
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+# Block-level ends become line breaks, so paragraphs stay apart in the plain text.
+_BLOCK_END = re.compile(r"</(p|h[2-6]|li|blockquote|figcaption|figure)>|<br\s*/?>", re.IGNORECASE)
+_TOKENS = re.compile(r"\w+|\s+|[^\w\s]")
+
+
+def plain_text(html):
+    text = strip_tags(_BLOCK_END.sub("\n", html or ""))
+    return re.sub(r"\n{2,}", "\n", text).strip()
+
+
+def word_diff(old, new):
+    """`new` against `old` as HTML: removed words in <del>, added words in <ins>."""
+    a, b = _TOKENS.findall(old or ""), _TOKENS.findall(new or "")
+    parts = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            parts.append(escape("".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            parts.append(f"<del>{escape(''.join(a[i1:i2]))}</del>")
+        if j2 > j1:
+            parts.append(f"<ins>{escape(''.join(b[j1:j2]))}</ins>")
+    return mark_safe("".join(parts))
+
+
+def _item_text(item):
+    return "\n".join(p for p in (item.get("source_line") or "", plain_text(item.get("body"))) if p)
+
+
+def _source_text(source):
+    parts = [source.get("title"), source.get("outlet"), source.get("url"), source.get("language")]
+    return " · ".join(p for p in parts if p)
+
+
+def _rows(old_rows, new_rows, title, text):
+    """Pair rows by id (new rows without one pair with nothing) and diff each pair."""
+    old_by_id = {row.get("id"): row for row in old_rows if row.get("id")}
+    paired, seen = [], set()
+    for row in new_rows:
+        old = old_by_id.get(row.get("id")) if row.get("id") else None
+        if old:
+            seen.add(row["id"])
+        paired.append((old, row))
+    paired += [(row, None) for row in old_rows if row.get("id") not in seen]
+    return [
+        {
+            "label": word_diff(title(old) if old else "", title(new) if new else ""),
+            "diff": word_diff(text(old) if old else "", text(new) if new else ""),
+            "changed": old is None or new is None or (title(old), text(old)) != (title(new), text(new)),
+        }
+        for old, new in paired
+    ]
+
+
+def compare_snapshots(old, new):
+    """The compare page's sections: headline, standfirst, body, round-up items and sources."""
+    fields = [
+        (_("Headline"), old.get("headline"), new.get("headline")),
+        (_("Standfirst"), old.get("standfirst"), new.get("standfirst")),
+        (_("Body"), plain_text(old.get("body")), plain_text(new.get("body"))),
+    ]
+    return {
+        "fields": [
+            {"label": label, "diff": word_diff(a, b), "changed": (a or "") != (b or "")} for label, a, b in fields
+        ],
+        "items": _rows(old.get("items", []), new.get("items", []), lambda r: r.get("headline", ""), _item_text),
+        "sources": _rows(
+            old.get("sources", []), new.get("sources", []), lambda r: r.get("title", ""), _source_text
+        ),
+    }

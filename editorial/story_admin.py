@@ -1,0 +1,341 @@
+"""The editor's desk inside the story admin: previews of unsaved text, drafts of live
+stories, revisions with compare and restore, edit conflicts and share links.
+
+Every button of the story form posts the whole form through the admin's own validation.
+What differs is what happens once it is valid (`Mode`): a normal save writes the story, a
+draft of a live story and a preview write nothing to it, only a revision or a page.
+"""
+
+import enum
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from articles.images import make_renditions, store_upload_without_metadata
+from articles.models import Story
+from editorial import diff, sharing
+from editorial.models import ShareLink, StoryRevision
+from editorial.rendering import render_snapshot
+from editorial.snapshots import (
+    apply_to_instance,
+    draft_inline_rows,
+    inline_form_data,
+    live_inline_rows,
+    snapshot_from_forms,
+)
+
+
+class Mode(enum.Enum):
+    SAVE = "save"  # write the story (not live, or "Publish changes")
+    DRAFT = "draft"  # keep the change as the live story's pending draft
+    PREVIEW = "preview"  # write nothing; show the page
+
+
+class DeskForm(forms.ModelForm):
+    """The fields every story form carries for the desk: where the editor started, a note."""
+
+    base_revision = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    revision_note = forms.CharField(
+        required=False,
+        max_length=300,
+        label=gettext_lazy("Note for the history"),
+        help_text=gettext_lazy("Optional: what this save changes, shown in the story's history."),
+    )
+    current_revision = 0  # set per request: the newest revision when the form is handled
+    checks_conflicts = True
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["base_revision"].initial = self.current_revision
+        pending = getattr(self.instance, "pending_revision", None)
+        if pending is not None:
+            self.initial["categories"] = pending.data.get("categories", [])
+            self.fields["tags"].initial = list(self.fields["tags"].queryset.filter(name__in=pending.data["tags"]))
+
+    def clean(self):
+        cleaned = super().clean()
+        base = cleaned.get("base_revision") or 0
+        if self.checks_conflicts and self.instance.pk and base != self.current_revision:
+            self.add_error(None, forms.ValidationError(_("conflict"), code="edit_conflict"))
+        return cleaned
+
+    def has_conflict(self):
+        return any(e.code == "edit_conflict" for e in self.non_field_errors().as_data())
+
+
+class EditorialDeskMixin:
+    change_form_template = "admin/articles/story/change_form.html"
+    object_history_template = "admin/articles/story/history.html"
+
+    # --- Which save is this? -------------------------------------------------------------
+
+    def desk_mode(self, request, obj):
+        if "_preview" in request.POST:
+            return Mode.PREVIEW
+        if obj is None or not obj.is_public:
+            return Mode.SAVE
+        if "_publish_changes" in request.POST and self.has_publish_permission(request):
+            return Mode.SAVE
+        return Mode.DRAFT
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        obj = Story.objects.filter(pk=unquote(object_id)).first() if object_id else None
+        request.desk_mode = self.desk_mode(request, obj) if request.method == "POST" else None
+        request.desk_current_revision = StoryRevision.objects.latest_id_for(obj.pk) if obj else 0
+        extra_context = {**(extra_context or {}), **self.desk_context(request, obj)}
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def desk_context(self, request, obj):
+        live = obj is not None and obj.is_public
+        pending = StoryRevision.objects.pending().filter(story=obj).first() if obj else None
+        return {
+            "story_is_live": live,
+            "may_publish": self.has_publish_permission(request),
+            "pending_revision": pending,
+            "share_links": list(ShareLink.objects.active().filter(story=obj)) if obj else [],
+            "share_link_hours": settings.SHARE_LINK_HOURS,
+        }
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.current_revision = getattr(request, "desk_current_revision", 0)
+        form.checks_conflicts = getattr(request, "desk_mode", None) != Mode.PREVIEW
+        return form
+
+    # --- A live story's pending draft opens in the form ----------------------------------
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if obj is not None and request.method == "GET" and getattr(request, "desk_current_revision", None):
+            pending = StoryRevision.objects.pending().filter(story=obj).first()
+            if pending is not None:
+                obj.pending_revision = pending
+                apply_to_instance(obj, pending.data)
+        return obj
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        pending = getattr(obj, "pending_revision", None)
+        if pending is not None and request.method == "GET":
+            stored = Story.objects.get(pk=obj.pk)
+            live_rows = live_inline_rows(stored, inline.model)
+            rows = draft_inline_rows(pending.data, inline.model, live_rows)
+            formset_class = inline.get_formset(request, obj)
+            kwargs["data"] = inline_form_data(formset_class, rows, live_rows)
+        return kwargs
+
+    # --- Saving ----------------------------------------------------------------------------
+
+    def save_model(self, request, obj, form, change):
+        if request.desk_mode in (Mode.DRAFT, Mode.PREVIEW):
+            store_upload_without_metadata(obj.image)  # so the draft or preview can show it
+            return
+        if change and not StoryRevision.objects.filter(story=obj).exists():
+            # The story as it was before the first save that keeps revisions.
+            StoryRevision.objects.record(Story.objects.get(pk=obj.pk), None, _("Before revisions were kept"))
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        if request.desk_mode in (Mode.DRAFT, Mode.PREVIEW):
+            data = snapshot_from_forms(form, formsets)
+            story = form.instance
+            stored_image = Story.objects.filter(pk=story.pk).values_list("image", flat=True).first()
+            if story.image and story.image.name != stored_image:
+                data["image_renditions"] = make_renditions(story.image)
+            request.desk_snapshot = data
+            if request.desk_mode == Mode.DRAFT:
+                request.desk_revision = StoryRevision.objects.record_pending(
+                    story, request.user, data, form.cleaned_data.get("revision_note", "")
+                )
+            return
+        super().save_related(request, form, formsets, change)
+        self.after_story_saved(request, form)
+        StoryRevision.objects.record(form.instance, request.user, form.cleaned_data.get("revision_note", ""))
+
+    def after_story_saved(self, request, form):
+        """Hook: what the model admin writes after the story and its inlines."""
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        if request.desk_mode in (Mode.DRAFT, Mode.PREVIEW):
+            return []  # the inlines were not saved, so they have nothing to report
+        return super().construct_change_message(request, form, formsets, add)
+
+    def log_addition(self, request, obj, message):
+        if request.desk_mode != Mode.PREVIEW:
+            super().log_addition(request, obj, message)
+
+    def log_change(self, request, obj, message):
+        if request.desk_mode == Mode.DRAFT:
+            message = [{"changed": {"fields": [_("draft of changes")]}}]
+        if request.desk_mode != Mode.PREVIEW:
+            super().log_change(request, obj, message)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if request.desk_mode == Mode.PREVIEW:
+            return self._preview_response(request, None)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        if request.desk_mode == Mode.PREVIEW:
+            return self._preview_response(request, obj)
+        if request.desk_mode == Mode.DRAFT:
+            messages.success(
+                request,
+                _("Your changes to “%(story)s” are saved as a draft. Readers still see the published version until an editor clicks “Publish changes”.")  # noqa: E501
+                % {"story": obj.headline},
+            )
+            return HttpResponseRedirect(request.path)
+        return super().response_change(request, obj)
+
+    def _preview_response(self, request, obj):
+        stored = Story.objects.filter(pk=obj.pk).first() if obj is not None else None
+        response = render_snapshot(request, request.desk_snapshot, stored, _("Preview of unsaved changes."))
+        response.render()
+        # Nothing was written, and the admin's transaction is rolled back to make sure of it.
+        transaction.set_rollback(True)
+        return response
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        form = context["adminform"].form
+        if request.method == "POST" and not add and form.has_conflict():
+            context.update(self._conflict_context(request, form, context, obj))
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _conflict_context(self, request, form, context, obj):
+        """Keep the refused text as a revision, and let a second save go through."""
+        formsets = [inline.formset for inline in context["inline_admin_formsets"]]
+        for formset in formsets:
+            formset.is_valid()
+        refused = StoryRevision.objects.create(
+            story=obj,
+            state=StoryRevision.State.CONFLICTED,
+            data=snapshot_from_forms(form, formsets),
+            created_by=request.user,
+            note=_("Refused: the story had been saved by someone else"),
+        )
+        current = StoryRevision.objects.filter(pk=request.desk_current_revision).first()
+        data = form.data.copy()
+        data["base_revision"] = str(request.desk_current_revision)
+        form.data = data
+        compare = reverse("admin:articles_story_compare", args=[obj.pk])
+        return {
+            "conflict": {
+                "by": current.created_by if current else None,
+                "at": current.created_at if current else None,
+                "compare_url": f"{compare}?a={current.pk if current else ''}&b={refused.pk}",
+            }
+        }
+
+    # --- History, compare, restore, share links --------------------------------------------
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("<path:object_id>/compare/", view(self.compare_view), name="articles_story_compare"),
+            path(
+                "<path:object_id>/revisions/<int:revision_id>/restore/",
+                view(self.restore_view),
+                name="articles_story_restore",
+            ),
+            path("<path:object_id>/share/", view(self.share_view), name="articles_story_share"),
+            *super().get_urls(),
+        ]
+
+    def _story_for(self, request, object_id, *, change=False):
+        story = self.get_object(request, unquote(object_id))
+        if story is None:
+            raise Http404(_("No story with this id."))
+        allowed = self.has_change_permission(request, story) if change else self.has_view_or_change_permission(
+            request, story
+        )
+        if not allowed:
+            raise PermissionDenied
+        return story
+
+    def history_view(self, request, object_id, extra_context=None):
+        story = self._story_for(request, object_id)
+        revisions = StoryRevision.objects.for_story(story).select_related("created_by")
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "object": story,
+            "title": _("History: %(story)s") % {"story": story.headline},
+            "revisions": revisions,
+            "may_restore": self.has_change_permission(request, story),
+            **(extra_context or {}),
+        }
+        return TemplateResponse(request, self.object_history_template, context)
+
+    def compare_view(self, request, object_id):
+        story = self._story_for(request, object_id)
+        revisions = StoryRevision.objects.filter(story=story).select_related("created_by")
+        try:
+            a = revisions.get(pk=int(request.GET.get("a", "")))
+            b = revisions.get(pk=int(request.GET.get("b", "")))
+        except (ValueError, StoryRevision.DoesNotExist):
+            messages.error(request, _("Choose two revisions of this story to compare."))
+            return HttpResponseRedirect(reverse("admin:articles_story_history", args=[story.pk]))
+        if a.created_at > b.created_at:
+            a, b = b, a
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "object": story,
+            "title": _("Compare revisions: %(story)s") % {"story": story.headline},
+            "older": a,
+            "newer": b,
+            "sections": diff.compare_snapshots(a.data, b.data),
+        }
+        return TemplateResponse(request, "admin/articles/story/compare.html", context)
+
+    def restore_view(self, request, object_id, revision_id):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        story = self._story_for(request, object_id, change=True)
+        revision = get_object_or_404(StoryRevision, pk=revision_id, story=story)
+        StoryRevision.objects.record_pending(
+            story,
+            request.user,
+            revision.data,
+            _("Restored from the revision of %(time)s")
+            % {"time": timezone.localtime(revision.created_at).strftime("%Y-%m-%d %H:%M")},
+        )
+        messages.success(
+            request,
+            _("The revision is restored as a draft. Review it, then save or publish it."),
+        )
+        return HttpResponseRedirect(reverse("admin:articles_story_change", args=[story.pk]))
+
+    def share_view(self, request, object_id):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        story = self._story_for(request, object_id, change=True)
+        revoke = request.POST.get("revoke")
+        if revoke:
+            get_object_or_404(ShareLink, pk=revoke, story=story).revoke()
+            messages.success(request, _("The share link is revoked; it no longer opens the story."))
+        else:
+            link = sharing.create_link(story, request.user)
+            url = request.build_absolute_uri(sharing.link_url(link))
+            messages.success(
+                request,
+                format_html(
+                    "{} <a href='{}'>{}</a>",
+                    _("Share link (valid for %(hours)d hours):") % {"hours": settings.SHARE_LINK_HOURS},
+                    url,
+                    url,
+                ),
+            )
+        return HttpResponseRedirect(reverse("admin:articles_story_change", args=[story.pk]))
