@@ -70,9 +70,12 @@ def compare_snapshots(old, new):
     ]
     return {
         "fields": [
-            {"label": label, "diff": word_diff(a, b), "changed": (a or "") != (b or "")} for label, a, b in fields
+            {"label": label, "diff": word_diff(a, b), "changed": (a or "") != (b or "")}
+            for label, a, b in fields
         ],
-        "items": _rows(old.get("items", []), new.get("items", []), lambda r: r.get("headline", ""), _item_text),
+        "items": _rows(
+            old.get("items", []), new.get("items", []), lambda r: r.get("headline", ""), _item_text
+        ),
         "sources": _rows(
             old.get("sources", []), new.get("sources", []), lambda r: r.get("title", ""), _source_text
         ),

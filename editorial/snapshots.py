@@ -38,7 +38,11 @@ def _story_fields(story):
 
 
 def _item(item):
-    return {"id": item.pk, **{name: getattr(item, name) for name in ITEM_FIELDS}, "body": clean_html(item.body)}
+    return {
+        "id": item.pk,
+        **{name: getattr(item, name) for name in ITEM_FIELDS},
+        "body": clean_html(item.body),
+    }
 
 
 def _source(source):
@@ -112,7 +116,9 @@ def story_from_snapshot(data, story=None):
     # A placeholder id for a story not saved yet: related lists below are all prefetched.
     shown = Story(pk=story.pk if story else 0, image=data.get("image") or "", **fields)
     shown.primary_category = (
-        Category.objects.select_related("parent__parent__parent").filter(pk=data.get("primary_category")).first()
+        Category.objects.select_related("parent__parent__parent")
+        .filter(pk=data.get("primary_category"))
+        .first()
     )
     shown.updated_at = story.updated_at if story else None
     shown.image_renditions = data.get("image_renditions") or (
@@ -121,7 +127,9 @@ def story_from_snapshot(data, story=None):
     shown.comment_count = 0
     authors = Author.objects.in_bulk(data.get("bylines", []))
     shown.listed_bylines = [
-        StoryAuthor(author=authors[pk], position=n) for n, pk in enumerate(data.get("bylines", [])) if pk in authors
+        StoryAuthor(author=authors[pk], position=n)
+        for n, pk in enumerate(data.get("bylines", []))
+        if pk in authors
     ]
     items = [_unsaved_item(shown, n, item) for n, item in enumerate(data.get("items", []))]
     notices = list(story.corrections.all()) if story else []
@@ -207,7 +215,9 @@ def draft_inline_rows(data, model, live_rows):
     """The snapshot's rows for an inline of `model`; bylines and notices matched to stored rows."""
     if model is StoryAuthor:
         byline_ids = {row["author"]: row["id"] for row in live_rows}
-        return [{"id": byline_ids.get(pk), "author": pk, "position": n} for n, pk in enumerate(data["bylines"])]
+        return [
+            {"id": byline_ids.get(pk), "author": pk, "position": n} for n, pk in enumerate(data["bylines"])
+        ]
     if model is RoundupItem:
         return data.get("items", [])
     if model is Source:

@@ -19,6 +19,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.datastructures import MultiValueDict
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -35,12 +36,14 @@ from editorial.snapshots import (
     live_inline_rows,
     snapshot_from_forms,
 )
+from editorial.unsaved_work import take_unsaved_post
 
 
 class Mode(enum.Enum):
     SAVE = "save"  # write the story (not live, or "Publish changes")
     DRAFT = "draft"  # keep the change as the live story's pending draft
     PREVIEW = "preview"  # write nothing; show the page
+    RESTORE = "restore"  # text kept while the editor signed in again: show it, save nothing
 
 
 class DeskForm(forms.ModelForm):
@@ -55,6 +58,7 @@ class DeskForm(forms.ModelForm):
     )
     current_revision = 0  # set per request: the newest revision when the form is handled
     checks_conflicts = True
+    restoring = False  # set per request: the form shows text kept across a new sign-in
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -62,13 +66,31 @@ class DeskForm(forms.ModelForm):
         pending = getattr(self.instance, "pending_revision", None)
         if pending is not None:
             self.initial["categories"] = pending.data.get("categories", [])
-            self.fields["tags"].initial = list(self.fields["tags"].queryset.filter(name__in=pending.data["tags"]))
+            self.fields["tags"].initial = list(
+                self.fields["tags"].queryset.filter(name__in=pending.data["tags"])
+            )
 
     def clean(self):
         cleaned = super().clean()
+        if self.restoring:
+            # Never saved as it is: the editor checks the text and saves it themselves.
+            self.add_error(
+                None,
+                forms.ValidationError(
+                    _("This is your text from before you signed in again. Check it, then save."),
+                    code="restored_after_sign_in",
+                ),
+            )
+            return cleaned
         base = cleaned.get("base_revision") or 0
         if self.checks_conflicts and self.instance.pk and base != self.current_revision:
-            self.add_error(None, forms.ValidationError(_("conflict"), code="edit_conflict"))
+            self.add_error(
+                None,
+                forms.ValidationError(
+                    _("Someone else saved this story after you opened it. Your text is kept below."),
+                    code="edit_conflict",
+                ),
+            )
         return cleaned
 
     def has_conflict(self):
@@ -93,6 +115,12 @@ class EditorialDeskMixin:
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         obj = Story.objects.filter(pk=unquote(object_id)).first() if object_id else None
         request.desk_mode = self.desk_mode(request, obj) if request.method == "POST" else None
+        if request.method == "GET" and (kept := take_unsaved_post(request)) is not None:
+            # Shown as a post that cannot validate, so every field and inline row comes back.
+            request.method, request.POST, request._files = "POST", kept, MultiValueDict()
+            request._dont_enforce_csrf_checks = True
+            request.desk_mode = Mode.RESTORE
+            extra_context = {**(extra_context or {}), "restored_after_sign_in": True}
         request.desk_current_revision = StoryRevision.objects.latest_id_for(obj.pk) if obj else 0
         extra_context = {**(extra_context or {}), **self.desk_context(request, obj)}
         return super().changeform_view(request, object_id, form_url, extra_context)
@@ -112,6 +140,7 @@ class EditorialDeskMixin:
         form = super().get_form(request, obj, change=change, **kwargs)
         form.current_revision = getattr(request, "desk_current_revision", 0)
         form.checks_conflicts = getattr(request, "desk_mode", None) != Mode.PREVIEW
+        form.restoring = getattr(request, "desk_mode", None) == Mode.RESTORE
         return form
 
     # --- A live story's pending draft opens in the form ----------------------------------
@@ -193,7 +222,10 @@ class EditorialDeskMixin:
         if request.desk_mode == Mode.DRAFT:
             messages.success(
                 request,
-                _("Your changes to “%(story)s” are saved as a draft. Readers still see the published version until an editor clicks “Publish changes”.")  # noqa: E501
+                _(
+                    "Your changes to “%(story)s” are saved as a draft. Readers still see the "
+                    "published version until an editor clicks “Publish changes”."
+                )
                 % {"story": obj.headline},
             )
             return HttpResponseRedirect(request.path)
@@ -209,7 +241,7 @@ class EditorialDeskMixin:
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         form = context["adminform"].form
-        if request.method == "POST" and not add and form.has_conflict():
+        if form.is_bound and not add and form.has_conflict():
             context.update(self._conflict_context(request, form, context, obj))
         return super().render_change_form(request, context, add, change, form_url, obj)
 
@@ -257,8 +289,10 @@ class EditorialDeskMixin:
         story = self.get_object(request, unquote(object_id))
         if story is None:
             raise Http404(_("No story with this id."))
-        allowed = self.has_change_permission(request, story) if change else self.has_view_or_change_permission(
-            request, story
+        allowed = (
+            self.has_change_permission(request, story)
+            if change
+            else self.has_view_or_change_permission(request, story)
         )
         if not allowed:
             raise PermissionDenied

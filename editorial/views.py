@@ -24,4 +24,6 @@ def shared_story(request, token):
         return render_snapshot(request, pending.data, story, _("Shared preview of unpublished changes."))
     if story.is_public:
         return redirect(story)
-    return render_snapshot(request, snapshot_of(story), story, _("Shared preview: this story is not public yet."))
+    return render_snapshot(
+        request, snapshot_of(story), story, _("Shared preview: this story is not public yet.")
+    )

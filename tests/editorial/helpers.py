@@ -56,7 +56,10 @@ def form_fields(html, form_id="story_form"):
     data = {}
     for name, value in parser.fields:
         data.setdefault(name, []).append(value)
-    return {name: values if len(values) > 1 or name in ("tags", "categories") else values[0] for name, values in data.items()}
+    return {
+        name: values if len(values) > 1 or name in ("tags", "categories") else values[0]
+        for name, values in data.items()
+    }
 
 
 def change_url(story):

@@ -29,7 +29,10 @@ def test_saving_a_live_story_keeps_a_draft_and_readers_see_the_published_version
     page = client.get(live_story.get_absolute_url()).content.decode()
     assert "Five people were arrested." in page
     assert "Six people" not in page
-    assert StoryRevision.objects.pending().get(story=live_story).data["body"] == "<p>Six people were arrested.</p>"
+    assert (
+        StoryRevision.objects.pending().get(story=live_story).data["body"]
+        == "<p>Six people were arrested.</p>"
+    )
 
 
 def test_the_form_reopens_with_the_draft_including_items(editor, live_story):
@@ -37,7 +40,7 @@ def test_the_form_reopens_with_the_draft_including_items(editor, live_story):
     data["headline"] = "Border network dismantled, officials say"
     data["items-0-headline"] = "Coalition launched in Beijing"
     data.update({"items-TOTAL_FORMS": "2", "items-1-headline": "Sanctions announced", "items-1-position": "1",
-                 "items-1-body": "<p>Treasury named four people.</p>", "items-1-source_line": "Treasury"})  # fmt: skip
+                 "items-1-body": "<p>Four people.</p>", "items-1-source_line": "Treasury"})  # fmt: skip
     editor.post(change_url(live_story), data)
 
     reopened = open_form(editor, live_story)

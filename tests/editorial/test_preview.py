@@ -24,7 +24,7 @@ def test_previewing_a_new_story_shows_its_page_and_saves_nothing(editor):
 
     page = response.content.decode()
     assert response.status_code == 200
-    assert "<h1 class=\"story__headline\">Preview of a round-up</h1>" in page
+    assert '<h1 class="story__headline">Preview of a round-up</h1>' in page
     assert "Coalition launched" in page  # the round-up item in the form
     assert "El Universal" in page  # a cited source in the form
     assert "<strong>bold</strong>" in page

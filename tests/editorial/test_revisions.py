@@ -49,7 +49,9 @@ def test_a_revision_keeps_items_sources_bylines_categories_and_tags(editor):
 
 def test_comparing_two_revisions_shows_the_words_that_changed(editor):
     story = make_story("Five arrested in Nogales", body="<p>The network moved fentanyl.</p>")
-    save(editor, story, headline="Six arrested in Nogales", body="<p>The network moved fentanyl and guns.</p>")
+    save(
+        editor, story, headline="Six arrested in Nogales", body="<p>The network moved fentanyl and guns.</p>"
+    )
     newer, older = StoryRevision.objects.for_story(story)
     url = reverse("admin:articles_story_compare", args=[story.pk]) + f"?a={newer.pk}&b={older.pk}"
     page = editor.get(url).content.decode()
@@ -83,7 +85,9 @@ def test_restoring_needs_a_post(editor):
     story = make_story()
     save(editor, story, headline="Changed")
     revision = StoryRevision.objects.for_story(story).first()
-    assert editor.get(reverse("admin:articles_story_restore", args=[story.pk, revision.pk])).status_code == 405
+    assert (
+        editor.get(reverse("admin:articles_story_restore", args=[story.pk, revision.pk])).status_code == 405
+    )
 
 
 def test_history_page_queries_do_not_grow_with_revisions(editor, django_assert_max_num_queries):

@@ -17,7 +17,9 @@ pytestmark = pytest.mark.django_db
 
 
 def share(editor, story):
-    response = editor.post(reverse("admin:articles_story_share", args=[story.pk]), {"create": "1"}, follow=True)
+    response = editor.post(
+        reverse("admin:articles_story_share", args=[story.pk]), {"create": "1"}, follow=True
+    )
     assert "Share link" in response.content.decode()
     return link_url(ShareLink.objects.filter(story=story).latest("created_at"))
 
