@@ -4,6 +4,7 @@ Receivers rather than direct calls, on purpose: admin inlines, actions, the demo
 and the shell all write these models, and no path may be forgotten.
 """
 
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from taggit.models import Tag, TaggedItem
 
@@ -16,8 +17,12 @@ CONTENT_MODELS = [
 ]  # fmt: skip
 
 
-def content_changed(sender, **kwargs):
+def content_changed(sender, using=None, **kwargs):
     bump_site_version()
+    # Until the commit, other connections still read the old rows: a page, or the schedule
+    # of the next publication time, computed meanwhile would be kept under the new version.
+    if transaction.get_connection(using).in_atomic_block:
+        transaction.on_commit(bump_site_version, using=using)
 
 
 def connect():

@@ -7,6 +7,14 @@ version (its comments were moderated). A change bumps a version; the old keys be
 unreachable at once and expire by themselves, so there is never a scan or a wildcard
 delete. The same versions give each page its ETag and Last-Modified.
 
+Scheduled stories (published, with a future publication time) change pages without a save.
+Next to the site version the cache keeps its *schedule*: the next publication time still to
+come, looked up with one indexed query whenever the site version is bumped. Just after that
+time (app servers' clocks may differ a little), every app server folds it into the site
+version the same way, from the same cached values, with no job to run; one of them looks up
+the following time. Public pages tell shared caches to keep them no longer than the next
+publication time.
+
 A request that carries a session cookie (a logged-in editor or moderator) bypasses all of
 this and gets `Cache-Control: private, no-store`. The session itself is never read for
 anonymous readers, so their pages set no cookie and do not vary by cookie.
@@ -14,17 +22,35 @@ anonymous readers, so their pages set no cookie and do not vary by cookie.
 
 import hashlib
 import time
+from datetime import UTC, datetime
 from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import router
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date, parse_etags, parse_http_date_safe
 
 SITE_VERSION_KEY = "content-version:site"
+# (site version it belongs to, publication time folded into the site version, next one or None)
+SCHEDULE_KEY = "content-version:schedule"
+# A publication time turns the versions over this long after it, so that an app server whose
+# clock lags by less already shows the story when it renders a page under the new versions.
+CLOCK_SKEW_ALLOWANCE = 1.0
+# While one process looks up the next publication time, the others wait this long at most.
+TURNOVER_LOCK_SECONDS = 10
 # Headers a cached page keeps; per-response ones (CSP, cookies) are added again each time.
 KEPT_HEADERS = {"content-type", "content-language", "x-robots-tag"}
+
+
+class Versions(list):
+    """Content versions, and the epoch time until which a page made with them stays current:
+    the next publication time (None: nothing is scheduled)."""
+
+    def __init__(self, stamps, fresh_until=None):
+        super().__init__(stamps)
+        self.fresh_until = fresh_until
 
 
 def _story_version_key(story_id):
@@ -32,19 +58,96 @@ def _story_version_key(story_id):
 
 
 def _read_versions(*keys):
-    """The versions under `keys`, read in one round trip. A version is the time of the last
-    change; a lost one restarts at 'now' (safe: it only makes older cache entries
-    unreachable)."""
-    found = cache.get_many(keys)
-    versions = []
-    for key in keys:
-        version = found.get(key)
-        if version is None:
-            version = time.time()
-            cache.add(key, version, timeout=None)
-            version = cache.get(key, version)
-        versions.append(version)
-    return versions
+    """The site version with its schedule folded in, then the versions under `keys`: one round
+    trip, and no query unless the schedule was lost or a publication time has just passed."""
+    found = cache.get_many([SITE_VERSION_KEY, SCHEDULE_KEY, *keys])
+    stored, *others = [_known_or_restarted(key, found.get(key)) for key in (SITE_VERSION_KEY, *keys)]
+    site, fresh_until = _scheduled(stored, found.get(SCHEDULE_KEY))
+    return Versions([*site, *others], fresh_until)
+
+
+def _known_or_restarted(key, version):
+    """A version is the time of the last change; a lost one restarts at 'now' (safe: it only
+    makes older cache entries unreachable)."""
+    if version is None:
+        version = time.time()
+        cache.add(key, version, timeout=None)
+        version = cache.get(key, version)
+    return version
+
+
+def _scheduled(stored, schedule):
+    """The site version as (stored version, publication time folded in), and until when a page
+    made with it stays current.
+
+    Every process derives the same pair from the same cached values and the clock, so app
+    servers agree without talking to each other.
+    """
+    now = time.time()
+    if schedule is None or schedule[0] != stored:
+        schedule = _fresh_schedule(stored, now)
+    _, folded, due = schedule
+    if due is None:
+        return (stored, folded), None
+    if now < due + CLOCK_SKEW_ALLOWANCE:
+        return (stored, folded), due
+    return (stored, due), _turn_over(stored, due, now)
+
+
+def _fresh_schedule(stored, now):
+    """The schedule of a site version whose schedule was lost (evicted, or Redis restarted):
+    the last publication time already passed is folded in, so versions never go back."""
+    cutoff = now - CLOCK_SKEW_ALLOWANCE
+    folded = _last_publication(after=stored, upto=cutoff) if stored < cutoff else None
+    schedule = (stored, folded or 0.0, _first_publication(after=cutoff))
+    cache.set(SCHEDULE_KEY, schedule, timeout=None)
+    return schedule
+
+
+def _turn_over(stored, due, now):
+    """Fold `due`, which has come, into the schedule and look up the next publication time,
+    which it returns. One process per due time runs the query; the others meanwhile fold the
+    same time in, and tell shared caches not to keep their page (the next time is unknown)."""
+    lock = f"{SCHEDULE_KEY}:turning:{stored}:{due}"
+    if not cache.add(lock, now, timeout=TURNOVER_LOCK_SECONDS):
+        return now
+    try:
+        following = _first_publication(after=due)
+    except Exception:
+        cache.delete(lock)  # someone else may try at once
+        raise
+    # The lock is left to expire: a process that read the schedule before this write skips
+    # the query instead of repeating it.
+    cache.set(SCHEDULE_KEY, (stored, due, following), timeout=None)
+    return following
+
+
+def _first_publication(*, after):
+    """The earliest publication time after epoch time `after` among stories with status
+    published (epoch seconds, or None). One indexed query."""
+    return _publication_time(published_at__gt=_datetime(after), order="published_at")
+
+
+def _last_publication(*, after, upto):
+    """The latest publication time after `after` and up to `upto`, as `_first_publication`."""
+    return _publication_time(
+        published_at__gt=_datetime(after), published_at__lte=_datetime(upto), order="-published_at"
+    )
+
+
+def _publication_time(*, order, **condition):
+    """The publication time of the first story in `order` matching `condition`, or None."""
+    from articles.models import Story
+
+    # From the primary: the saving connection sees its own change, a replica may lag.
+    stories = Story.objects.using(router.db_for_write(Story))
+    stories = stories.filter(status=Story.Status.PUBLISHED, **condition).order_by(order)
+    found = stories.values_list("published_at", flat=True).first()
+    return None if found is None else found.timestamp()
+
+
+def _datetime(epoch):
+    return datetime.fromtimestamp(epoch, tz=UTC)
 
 
 def _bump(key):
@@ -55,8 +158,17 @@ def _bump(key):
 
 
 def bump_site_version():
-    """Call when anything shown on many pages changes (stories, categories, tags...)."""
-    return _bump(SITE_VERSION_KEY)
+    """Call when anything shown on many pages changes (stories, categories, tags...).
+
+    The schedule is looked up again with it (one indexed query, in the process that saves):
+    the change may add, move or unschedule a scheduled story.
+    """
+    now = time.time()
+    new = max(now, (cache.get(SITE_VERSION_KEY) or 0) + 0.001)
+    schedule = (new, 0.0, _first_publication(after=now))
+    # One write, so no reader sees the new version with the old schedule.
+    cache.set_many({SITE_VERSION_KEY: new, SCHEDULE_KEY: schedule}, timeout=None)
+    return new
 
 
 def bump_story_version(story_id):
@@ -65,14 +177,15 @@ def bump_story_version(story_id):
 
 
 def site_versions(request, *args, **kwargs):
-    return _read_versions(SITE_VERSION_KEY)
+    return _read_versions()
 
 
 def story_versions_by_slug(request, slug, *args, **kwargs):
     """The site version, the story's own, and a time bucket.
 
     The bucket renews the page (and the comment form's signed token in it) at least every
-    half token lifetime, even for a browser that would otherwise keep getting 304s.
+    half token lifetime, even for a browser that would otherwise keep getting 304s. A
+    scheduled story's page turns over at its time with the site version.
     """
     from articles.models import Story
 
@@ -81,8 +194,8 @@ def story_versions_by_slug(request, slug, *args, **kwargs):
         story_id = Story.objects.filter(slug=slug).values_list("pk", flat=True).first() or 0
         cache.set(f"story-id:{slug}", story_id, timeout=300)
     bucket = max(settings.COMMENT_TOKEN_MAX_AGE // 2, 60)
-    versions = _read_versions(SITE_VERSION_KEY, _story_version_key(story_id))
-    return [*versions, int(time.time() // bucket) * bucket]
+    versions = _read_versions(_story_version_key(story_id))
+    return Versions([*versions, int(time.time() // bucket) * bucket], versions.fresh_until)
 
 
 def is_anonymous_request(request):
@@ -101,6 +214,7 @@ def public_page(versions=site_versions):
                 patch_cache_control(response, private=True, no_store=True)
                 return response
             stamps = versions(request, *args, **kwargs)
+            fresh_until = getattr(stamps, "fresh_until", None)
             fingerprint = hashlib.sha256(
                 f"{request.get_full_path()}|{settings.LANGUAGE_CODE}|{stamps}".encode()
             ).hexdigest()[:32]
@@ -108,13 +222,14 @@ def public_page(versions=site_versions):
             last_modified = int(max(stamps))
             if _not_modified(request, etag, last_modified):
                 response = HttpResponseNotModified()
-                _add_public_headers(response, etag, last_modified)
+                _add_public_headers(response, etag, last_modified, fresh_until)
                 return response
             response = _cached_or_rendered(view, request, fingerprint, args, kwargs)
             if response.status_code == 200:
-                _add_public_headers(response, etag, last_modified)
+                _add_public_headers(response, etag, last_modified, fresh_until)
             else:
-                patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_ERROR_MAX_AGE)
+                max_age, _ = _freshness(settings.PUBLIC_CACHE_ERROR_MAX_AGE, 0, fresh_until)
+                patch_cache_control(response, public=True, max_age=max_age)
             return response
 
         return wrapper
@@ -149,12 +264,20 @@ def _cached_or_rendered(view, request, fingerprint, args, kwargs):
     return response
 
 
-def _add_public_headers(response, etag, last_modified):
+def _add_public_headers(response, etag, last_modified, fresh_until):
     response["ETag"] = etag
     response["Last-Modified"] = http_date(last_modified)
-    patch_cache_control(
-        response,
-        public=True,
-        max_age=settings.PUBLIC_CACHE_MAX_AGE,
-        stale_while_revalidate=settings.PUBLIC_CACHE_STALE_WHILE_REVALIDATE,
+    max_age, stale = _freshness(
+        settings.PUBLIC_CACHE_MAX_AGE, settings.PUBLIC_CACHE_STALE_WHILE_REVALIDATE, fresh_until
     )
+    patch_cache_control(response, public=True, max_age=max_age, stale_while_revalidate=stale)
+
+
+def _freshness(max_age, stale, fresh_until):
+    """`max-age` and `stale-while-revalidate` cut so that a shared cache neither keeps nor
+    serves the page past the next publication time."""
+    if fresh_until is None:
+        return max_age, stale
+    left = max(int(fresh_until - time.time()), 0)  # rounded down: never past that time
+    max_age = min(max_age, left)
+    return max_age, min(stale, left - max_age)
