@@ -17,16 +17,35 @@ def plain_text(html):
     return re.sub(r"\n{2,}", "\n", text).strip()
 
 
+def _merged_opcodes(a, b):
+    """The matcher's opcodes, with changes separated only by spaces joined into one, so that
+    a rewritten sentence reads as one removal and one addition, not word by word."""
+    merged = []
+    for op in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        tag, i1, i2, j1, j2 = op
+        if tag != "equal" and len(merged) >= 2 and merged[-2][0] != "equal" and merged[-1][0] == "equal":
+            gap = merged[-1]
+            if all(token.isspace() for token in a[gap[1] : gap[2]]):
+                merged.pop()
+                first = merged.pop()
+                op = ("replace", first[1], i2, first[3], j2)
+        elif tag != "equal" and merged and merged[-1][0] != "equal":
+            first = merged.pop()
+            op = ("replace", first[1], i2, first[3], j2)
+        merged.append(op)
+    return merged
+
+
 def word_diff(old, new):
     """`new` against `old` as HTML: removed words in <del>, added words in <ins>."""
     a, b = _TOKENS.findall(old or ""), _TOKENS.findall(new or "")
     parts = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for op, i1, i2, j1, j2 in _merged_opcodes(a, b):
         if op == "equal":
             parts.append(escape("".join(a[i1:i2])))
             continue
         if i2 > i1:
-            parts.append(f"<del>{escape(''.join(a[i1:i2]))}</del>")
+            parts.append(f"<del>{escape(''.join(a[i1:i2]))}</del>{' ' if j2 > j1 else ''}")
         if j2 > j1:
             parts.append(f"<ins>{escape(''.join(b[j1:j2]))}</ins>")
     return mark_safe("".join(parts))
@@ -64,14 +83,15 @@ def _rows(old_rows, new_rows, title, text):
 def compare_snapshots(old, new):
     """The compare page's sections: headline, standfirst, body, round-up items and sources."""
     fields = [
-        (_("Headline"), old.get("headline"), new.get("headline")),
-        (_("Standfirst"), old.get("standfirst"), new.get("standfirst")),
-        (_("Body"), plain_text(old.get("body")), plain_text(new.get("body"))),
+        (_("Headline"), old.get("headline"), new.get("headline"), False),
+        (_("Standfirst"), old.get("standfirst"), new.get("standfirst"), False),
+        (_("Body"), plain_text(old.get("body")), plain_text(new.get("body")), True),
     ]
     return {
         "fields": [
-            {"label": label, "diff": word_diff(a, b), "changed": (a or "") != (b or "")}
-            for label, a, b in fields
+            # An unchanged body is not repeated in full ("long").
+            {"label": label, "diff": word_diff(a, b), "changed": (a or "") != (b or ""), "long": long}
+            for label, a, b, long in fields
         ],
         "items": _rows(
             old.get("items", []), new.get("items", []), lambda r: r.get("headline", ""), _item_text

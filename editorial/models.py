@@ -20,6 +20,12 @@ class StoryRevisionQuerySet(models.QuerySet):
         self.filter(story=story).pending().update(state=StoryRevision.State.SUPERSEDED)
         return self.create(story=story, data=snapshot_of(story), created_by=by, note=note or "")
 
+    def keep_baseline(self, story_id):
+        """Before the first save that keeps revisions, keep the story as it was (stories made
+        by the demo loader, imports or the shell have none)."""
+        if not self.filter(story_id=story_id).exists():
+            self.record(Story.objects.get(pk=story_id), None, _("As it was before revisions were kept"))
+
     def record_pending(self, story, by, data, note=""):
         """Keep `data` as the story's unpublished change, in place of any earlier one."""
         self.filter(story=story).pending().update(state=StoryRevision.State.SUPERSEDED)
@@ -52,7 +58,7 @@ class StoryRevision(models.Model):
     class State(models.TextChoices):
         SAVED = "saved", _("Saved to the story")
         PENDING = "pending", _("Unpublished change")
-        SUPERSEDED = "superseded", _("Replaced draft")
+        SUPERSEDED = "superseded", _("Earlier draft")
         CONFLICTED = "conflicted", _("Refused in an edit conflict")
 
     story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="revisions")

@@ -168,12 +168,11 @@ class EditorialDeskMixin:
     # --- Saving ----------------------------------------------------------------------------
 
     def save_model(self, request, obj, form, change):
+        if change and request.desk_mode != Mode.PREVIEW:
+            StoryRevision.objects.keep_baseline(obj.pk)
         if request.desk_mode in (Mode.DRAFT, Mode.PREVIEW):
             store_upload_without_metadata(obj.image)  # so the draft or preview can show it
             return
-        if change and not StoryRevision.objects.filter(story=obj).exists():
-            # The story as it was before the first save that keeps revisions.
-            StoryRevision.objects.record(Story.objects.get(pk=obj.pk), None, _("Before revisions were kept"))
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):

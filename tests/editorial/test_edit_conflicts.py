@@ -39,7 +39,7 @@ def test_the_conflict_links_to_a_comparison_of_both_texts(editor, second_editor,
 
     compare_url = response.context["conflict"]["compare_url"]
     page = second_editor.get(compare_url).content.decode()
-    assert "<del>Sonora</del><ins>Sinaloa</ins>" in page
+    assert "<del>Sonora</del> <ins>Sinaloa</ins>" in page
     refused = StoryRevision.objects.get(state=StoryRevision.State.CONFLICTED)
     assert refused.created_by.username == "second-editor"
 

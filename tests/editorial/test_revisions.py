@@ -55,7 +55,7 @@ def test_comparing_two_revisions_shows_the_words_that_changed(editor):
     newer, older = StoryRevision.objects.for_story(story)
     url = reverse("admin:articles_story_compare", args=[story.pk]) + f"?a={newer.pk}&b={older.pk}"
     page = editor.get(url).content.decode()
-    assert "<del>Five</del><ins>Six</ins> arrested in Nogales" in page
+    assert "<del>Five</del> <ins>Six</ins> arrested in Nogales" in page
     assert "fentanyl<ins> and guns</ins>." in page
 
 
