@@ -171,9 +171,7 @@ class StateFilter(admin.SimpleListFilter):
 @admin.register(Story)
 class StoryAdmin(EditorialDeskMixin, admin.ModelAdmin):
     form = StoryAdminForm
-    list_display = [
-        "headline", "state", "pending_changes", "category_path", "byline", "publication_time", "updated_at",
-    ]  # fmt: skip
+    list_display = ["headline", "state", "category_path", "byline", "publication_time"]
     list_filter = [StateFilter, "primary_category", "authors", "published_at"]
     # The path walks up the tree: one join per level a category can have.
     list_select_related = ["primary_category__parent__parent__parent"]
@@ -236,11 +234,9 @@ class StoryAdmin(EditorialDeskMixin, admin.ModelAdmin):
     def state(self, story):
         if story.status == Story.Status.PUBLISHED and not story.is_public:
             return _("Scheduled")
+        if story.has_pending_changes:
+            return _("%(state)s, with unpublished changes") % {"state": story.get_status_display()}
         return story.get_status_display()
-
-    @admin.display(description=_("Unpublished changes"), boolean=True)
-    def pending_changes(self, story):
-        return story.has_pending_changes
 
     @admin.display(description=_("Category"), ordering="primary_category")
     def category_path(self, story):

@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Story
-from tests.e2e.test_newsroom_journeys import log_in
+from tests.e2e.test_newsroom_journeys import choose_autocomplete, log_in
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -137,3 +137,43 @@ def test_the_second_editors_conflicting_save_is_refused_with_both_texts_kept(pag
     assert "First" in diff and "Second" in diff
     second.shot("conflict-compare")
     assert Story.objects.get(pk=seed.pk).standfirst == "First editor: five arrested."
+
+
+def test_a_story_scheduled_30_seconds_ahead_appears_on_cached_pages_at_its_time(page_at, seed):
+    editor = page_at(width=1280)
+    log_in(editor, "editor")
+    editor.goto(editor.base + "/admin/articles/story/add/")
+    editor.fill("#id_headline", "Scheduled seizure report from Sonora")
+    editor.fill("#id_standfirst", "Published by the clock, not by a person.")
+    choose_autocomplete(editor, "id_primary_category", "Organ", "Organized Crime")
+    choose_autocomplete(editor, "id_bylines-0-author", "Luc", "Lucía Herrera")
+    editor.click(".field-body .ProseMirror")
+    editor.keyboard.type("Soldiers found a tunnel under the border fence.")
+    editor.select_option("#id_status", "published")
+    due = timezone.localtime(timezone.now() + datetime.timedelta(seconds=30))
+    editor.fill("#id_published_at_0", due.strftime("%Y-%m-%d"))
+    editor.fill("#id_published_at_1", due.strftime("%H:%M:%S"))
+    editor.locator("input[name=_save]").first.click()
+    editor.wait_for_selector(".messagelist .success")
+    assert "Scheduled" in editor.inner_text("#result_list")
+    editor.shot("scheduled-in-list")
+
+    reader = page_at(width=1280)
+    category = seed.primary_category.get_absolute_url()
+    urls = ["/", category, "/feeds/rss/"]
+    before = {}
+    for url in urls:
+        response = reader.request.get(reader.base + url)
+        assert "Scheduled seizure report" not in response.text()
+        before[url] = response.headers["etag"]
+        again = reader.request.get(reader.base + url, headers={"If-None-Match": before[url]})
+        assert again.status == 304  # cached, and the cache is valid until the story is due
+
+    wait = (due - timezone.localtime()).total_seconds() + 1.5
+    reader.wait_for_timeout(max(wait, 0) * 1000)
+    for url in urls:
+        response = reader.request.get(reader.base + url, headers={"If-None-Match": before[url]})
+        assert response.status == 200, url
+        assert "Scheduled seizure report" in response.text(), url
+    reader.goto(reader.base + "/")
+    reader.shot("front-page-at-its-time")
