@@ -108,8 +108,10 @@ class EditorialDeskMixin:
             return Mode.PREVIEW
         if obj is None or not obj.is_public:
             return Mode.SAVE
-        if "_publish_changes" in request.POST and self.has_publish_permission(request):
-            return Mode.SAVE
+        if self.has_publish_permission(request) and (
+            "_publish_changes" in request.POST or request.POST.get("status", "published") != "published"
+        ):
+            return Mode.SAVE  # publishing the change, or taking the story down: both at once
         return Mode.DRAFT
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):

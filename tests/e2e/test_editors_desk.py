@@ -28,7 +28,7 @@ def change_form(page, story):
 
 
 def test_a_live_story_is_edited_as_a_draft_previewed_published_compared_and_restored(
-    page_at, seed, screenshot_dir
+    page_at, seed, screenshot_dir, run_axe
 ):
     editor = page_at(width=1280)
     log_in(editor, "editor")
@@ -66,10 +66,12 @@ def test_a_live_story_is_edited_as_a_draft_previewed_published_compared_and_rest
     editor.wait_for_selector("#revision-list")
     editor.locator("#revision-list tbody tr").last.locator("input[name=a]").check()  # the original
     editor.shot("history")
+    assert run_axe(editor) == []
     editor.click("input[value='Compare selected revisions']")
     editor.wait_for_selector(".desk-compare")
     assert "Six" in editor.inner_text(".desk-compare ins")
     editor.shot("compare")
+    assert run_axe(editor) == []
 
     editor.go_back()
     editor.locator("#revision-list tbody tr").last.locator("button").click()

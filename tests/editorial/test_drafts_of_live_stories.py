@@ -101,3 +101,10 @@ def test_a_draft_story_is_saved_directly(editor):
     editor.post(change_url(story), data)
     assert Story.objects.get(pk=story.pk).headline == "Still not out"
     assert not StoryRevision.objects.pending().exists()
+
+
+def test_withdrawing_a_live_story_from_its_form_takes_effect_at_once(editor, client, live_story):
+    data = open_form(editor, live_story)
+    data.update(status="withdrawn", _save_draft="Save draft")
+    editor.post(change_url(live_story), data)
+    assert client.get(live_story.get_absolute_url()).status_code == 404

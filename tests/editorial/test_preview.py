@@ -61,3 +61,16 @@ def test_preview_shows_unsaved_bylines_and_sanitises_the_body(editor):
     page = editor.post(change_url(story), data).content.decode()
     assert "<p>Hi</p>" in page
     assert "alert" not in page.split('class="story__body prose"')[1].split("</div>")[0]
+
+
+def test_preview_shows_a_featured_image_chosen_in_the_form(editor):
+    from tests.factories import uploaded_image
+
+    story = make_story("With a picture", status=Story.Status.DRAFT)
+    data = open_form(editor, story)
+    data.update(image=uploaded_image("border.png", size=(900, 500)), image_alt="Trucks at the crossing",
+                _preview="Preview")  # fmt: skip
+    page = editor.post(change_url(story), data).content.decode()
+    assert 'alt="Trucks at the crossing"' in page
+    assert "renditions/" in page and "srcset=" in page
+    assert not Story.objects.get(pk=story.pk).image
