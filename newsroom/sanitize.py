@@ -10,26 +10,21 @@ import re
 
 import bleach
 from bleach.linkifier import Linker
+from django.utils.html import strip_tags
 
-ALLOWED_TAGS = frozenset(
-    {
-        "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "em", "figcaption",
-        "figure", "h2", "h3", "h4", "hr", "i", "img", "li", "ol", "p", "pre", "q", "s",
-        "small", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead",
-        "tr", "u", "ul",
-    }
-)  # fmt: skip
-ALLOWED_ATTRIBUTES = {
-    "a": ["href", "title", "hreflang", "lang"],
-    "abbr": ["title"],
-    "blockquote": ["cite", "lang"],
-    "img": ["src", "alt", "width", "height"],
-    "q": ["cite", "lang"],
-    "p": ["lang"],
-    "td": ["colspan", "rowspan"],
-    "th": ["colspan", "rowspan", "scope"],
-}
-ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto"})
+from newsroom.rich_text import LINK_PROTOCOLS, allowlist
+
+# Derived from the editor's extensions (newsroom/rich_text.py): the site keeps exactly what
+# the editor can make. Older markup outside it (tables, code, underline ...) is dropped on save,
+# its text kept; the editor says so when it opens such a text.
+ALLOWED_TAGS, ALLOWED_ATTRIBUTES = allowlist()
+ALLOWED_PROTOCOLS = LINK_PROTOCOLS
+
+# <b> and <i> (Word, older stories) mean what the editor calls bold and italic. Google Docs
+# wraps a whole paste in <b style="font-weight:normal">, which is not bold at all.
+_NOT_BOLD = re.compile(r"<b\b[^>]*(?<![\w-])font-weight:\s*(?:normal|400)\b[^>]*>", re.IGNORECASE)
+_PRESENTATIONAL = re.compile(r"<(/?)(b|i)\b", re.IGNORECASE)
+_RENAMED = {"b": "strong", "i": "em"}
 
 # Tags whose content is dropped along with the tag, rather than kept as text.
 _DROP_WITH_CONTENT = re.compile(
@@ -39,11 +34,14 @@ _DROP_WITH_CONTENT = re.compile(
 
 
 def clean_html(html):
-    """Return `html` reduced to the newsroom's allowlist of tags, attributes and URL schemes."""
+    """Return `html` reduced to the newsroom's allowlist of tags, attributes and URL schemes,
+    or "" when it holds nothing to show."""
     if not html:
         return ""
     html = html.replace("\x00", "")
     html = _DROP_WITH_CONTENT.sub("", html)
+    html = _NOT_BOLD.sub("<span>", html)
+    html = _PRESENTATIONAL.sub(lambda m: f"<{m[1]}{_RENAMED[m[2].lower()]}", html)
     cleaned = bleach.clean(
         html,
         tags=ALLOWED_TAGS,
@@ -52,7 +50,9 @@ def clean_html(html):
         strip=True,
         strip_comments=True,
     )
-    return cleaned.strip()
+    cleaned = cleaned.strip()
+    # The editor sends "<p></p>" for an empty field: nothing to show is an empty text.
+    return cleaned if strip_tags(cleaned).strip() or "<img" in cleaned else ""
 
 
 def _nofollow_ugc(attrs, new=False):
