@@ -357,3 +357,6 @@ class StoryRedirectAdmin(admin.ModelAdmin):
     list_display = ["old_slug", "story"]
     search_fields = ["old_slug", "story__headline"]
     raw_id_fields = ["story"]
+
+
+from articles import image_library_admin  # noqa: E402, F401  (registers the image library)

@@ -10,7 +10,8 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
-from articles.models import Author, Category, Story
+from articles.models import Author, Category, LibraryImage, Story
+from newsroom.rich_text import plain_text
 
 FEED_LENGTH = 30
 
@@ -52,7 +53,14 @@ class SiteFeed(Feed):
             .defer(None)
             .prefetch_related(Prefetch("tags", to_attr="feed_tags"), Prefetch("items", to_attr="feed_items"))
         )
-        return stories.latest_first()[:FEED_LENGTH]
+        stories = list(stories.latest_first()[:FEED_LENGTH])
+        # The figures of every story in the feed, in one query rather than one per story.
+        images = LibraryImage.objects.shown_in(
+            [html for story in stories for html in [story.body, *(item.body for item in story.feed_items)]]
+        )
+        for story in stories:
+            story.library_images = images
+        return stories
 
     def item_title(self, story):
         return story.headline
@@ -148,7 +156,7 @@ class AuthorFeed(SiteFeed):
         return f"{author.name} · {settings.SITE_NAME}"
 
     def description(self, author):
-        return author.bio or _("Stories by %(name)s") % {"name": author.name}
+        return plain_text(author.bio) or _("Stories by %(name)s") % {"name": author.name}
 
     def link(self, author):
         return absolute(author.get_absolute_url())

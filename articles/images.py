@@ -49,6 +49,8 @@ def validate_image(file):
                 code="too_many_pixels",
             )
         image.verify()
+        # verify() passes a JPEG or GIF cut short; decoding it (as storing it will) does not.
+        _open_header(file).load()
     except ValidationError:
         raise
     except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning):

@@ -7,18 +7,24 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.core.validators import RegexValidator
-from django.db import connections, models
-from django.db.models import Q
+from django.db import connections, models, transaction
+from django.db.models import ProtectedError, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
+from articles.figures import library_image_ids, render_figures
 from articles.images import make_renditions, store_upload_without_metadata, validate_image
+from newsroom import rich_text
 from newsroom.sanitize import clean_html
 
 PATH_SEPARATOR = " · "
@@ -27,6 +33,20 @@ PATH_SEPARATOR = " · "
 def image_upload_to(instance, filename):
     """Stored names are generated; the uploaded file's name is never used."""
     return f"images/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{filename.rsplit('.', 1)[-1].lower()}"
+
+
+class RichTextField(ProseEditorField):
+    """A text column of clean HTML, written with the rich-text editor in admin.
+
+    `clean_html` runs in the form (so previews built from a form's data are clean), in model
+    validation, and in the models' `save()`. Migrations see a plain TextField.
+    """
+
+    def __init__(self, *args, extensions=rich_text.BODY, **kwargs):
+        super().__init__(*args, extensions=extensions, sanitize=clean_html, **kwargs)
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"sanitize": self.sanitize, **kwargs})
 
 
 def children_by_parent(pairs):
@@ -109,7 +129,8 @@ class Category(models.Model):
 class Author(models.Model):
     name = models.CharField(_("display name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
-    bio = models.TextField(_("short bio"), blank=True, max_length=1000)
+    # Room for the markup around a thousand characters of text.
+    bio = RichTextField(_("short bio"), blank=True, max_length=1500, extensions=rich_text.SHORT_TEXT)
     photo = models.ImageField(_("photo"), upload_to=image_upload_to, blank=True, validators=[validate_image])
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -129,6 +150,7 @@ class Author(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
+        self.bio = clean_html(self.bio)
         store_upload_without_metadata(self.photo)
         super().save(*args, **kwargs)
 
@@ -280,7 +302,7 @@ class Story(models.Model):
         max_length=600,
         help_text=_("One or two sentences under the headline; also the summary in feeds."),
     )
-    body = models.TextField(
+    body = RichTextField(
         _("body"),
         blank=True,
         help_text=_("Rich text. Leave empty when the story is made of round-up items."),
@@ -401,6 +423,17 @@ class Story(models.Model):
         Story.objects.filter(pk=self.pk).update(search_document=self.search_document)
         Story.objects.filter(pk=self.pk).refresh_search_vectors()
 
+    @cached_property
+    def library_images(self):
+        """{id: LibraryImage} for the figures of its body and round-up items, in one query."""
+        items = self.items.all() if self.pk is not None else []
+        return LibraryImage.objects.shown_in([self.body, *(item.body for item in items)])
+
+    @property
+    def body_html(self):
+        """The body as readers see it, its library figures with renditions and credit."""
+        return render_figures(self.body, self.library_images)
+
     @property
     def is_public(self):
         return (
@@ -503,7 +536,7 @@ class RoundupItem(models.Model):
         blank=True,
         help_text=_("The item's address on the story page; kept when the sub-headline changes."),
     )
-    body = models.TextField(_("body"))
+    body = RichTextField(_("body"))
     source_line = models.CharField(
         _("source line"),
         max_length=300,
@@ -528,6 +561,11 @@ class RoundupItem(models.Model):
 
     def get_absolute_url(self):
         return f"{self.story.get_absolute_url()}#{self.anchor}"
+
+    @property
+    def body_html(self):
+        """The body as readers see it; its story loads the page's library images at once."""
+        return render_figures(self.body, self.story.library_images)
 
     def _free_anchor(self):
         base = slugify(self.headline)[:70] or "item"
@@ -596,7 +634,7 @@ class Correction(models.Model):
 
     story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="corrections")
     kind = models.CharField(_("kind"), max_length=15, choices=Kind, default=Kind.CORRECTION)
-    text = models.TextField(_("text"), max_length=2000)
+    text = RichTextField(_("text"), max_length=3000, extensions=rich_text.SHORT_TEXT)
     created_at = models.DateTimeField(_("date"), default=timezone.now)
 
     class Meta:
@@ -611,15 +649,25 @@ class Correction(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()}: {self.text[:60]}"
+        return f"{self.get_kind_display()}: {strip_tags(self.text)[:60]}"
 
     def save(self, *args, **kwargs):
         if self.pk is not None and not self._state.adding:
             raise ValidationError(_("A correction notice cannot be changed once it is live; add a new one."))
+        self.text = clean_html(self.text)
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
         raise ValidationError(_("A correction notice cannot be deleted once it is live."))
+
+    @property
+    def inline_html(self):
+        """The text to follow "Correction, date:" on one line: a single paragraph unwrapped."""
+        text = self.text.strip()
+        inner = text[3:-4]
+        if text.startswith("<p>") and text.endswith("</p>") and "<p>" not in inner:
+            return inner
+        return text
 
 
 class StoryRedirect(models.Model):
@@ -630,3 +678,123 @@ class StoryRedirect(models.Model):
 
     def __str__(self):
         return f"{self.old_slug} → {self.story.slug}"
+
+
+def delete_stored_files(names):
+    for name in names:
+        default_storage.delete(name)
+
+
+class LibraryImageQuerySet(models.QuerySet):
+    def search(self, query):
+        """Images whose alt text, caption or credit hold every word of `query`."""
+        images = self
+        for word in query.split()[:10]:
+            images = images.filter(
+                Q(alt_text__icontains=word) | Q(caption__icontains=word) | Q(credit__icontains=word)
+            )
+        return images
+
+    def shown_in(self, bodies):
+        """{id: image} for the figures of the rich-text `bodies`: one query, none without figures."""
+        ids = set().union(*(library_image_ids(html) for html in bodies))
+        return self.in_bulk(ids) if ids else {}
+
+    def delete(self):
+        """Refused while any of them is in a story; their files go once the rows are gone."""
+        images = list(self)
+        for image in images:
+            image.refuse_if_used()
+        names = [name for image in images for name in image.stored_names()]
+        deleted = super().delete()
+        transaction.on_commit(lambda: delete_stored_files(names), using=self.db)
+        return deleted
+
+
+class LibraryImage(models.Model):
+    """A picture editors place in story text: stored without metadata, with the same WebP
+    renditions as a featured image, and the words that go with it wherever it is shown."""
+
+    file = models.ImageField(_("image"), upload_to=image_upload_to, validators=[validate_image])
+    alt_text = models.CharField(
+        _("alt text"),
+        max_length=250,
+        help_text=_("What the picture shows, for readers who cannot see it."),
+    )
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    credit = models.CharField(_("credit"), max_length=150, blank=True)
+    renditions = models.JSONField(default=list, blank=True, editable=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    objects = LibraryImageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-uploaded_at", "-pk"]
+        verbose_name = _("library image")
+        verbose_name_plural = _("image library")
+
+    def __str__(self):
+        return self.alt_text
+
+    def save(self, *args, **kwargs):
+        replaced = self._replaced_files()
+        store_upload_without_metadata(self.file)
+        super().save(*args, **kwargs)
+        if replaced:
+            transaction.on_commit(lambda: delete_stored_files(replaced), using=kwargs.get("using"))
+        self._refresh_renditions()
+
+    def delete(self, *args, **kwargs):
+        self.refuse_if_used()
+        names = self.stored_names()
+        deleted = super().delete(*args, **kwargs)
+        transaction.on_commit(lambda: delete_stored_files(names), using=kwargs.get("using"))
+        return deleted
+
+    def _replaced_files(self):
+        """The stored files a fresh upload replaces, to remove after the save."""
+        if self.pk is None or not self.file or self.file._committed:
+            return []
+        before = LibraryImage.objects.filter(pk=self.pk).first()
+        return before.stored_names() if before else []
+
+    def _refresh_renditions(self):
+        made_from = self.renditions[0]["source"] if self.renditions else ""
+        if self.file.name != made_from:
+            self.renditions = make_renditions(self.file)
+            LibraryImage.objects.filter(pk=self.pk).update(renditions=self.renditions)
+
+    def stored_names(self):
+        return [name for name in [self.file.name, *(r["name"] for r in self.renditions)] if name]
+
+    def stories_using(self):
+        """Stories whose body or round-up items show it, whatever their status."""
+        marker = f'data-image="{self.pk}"'
+        return Story.objects.filter(Q(body__contains=marker) | Q(items__body__contains=marker)).distinct()
+
+    def refuse_if_used(self):
+        stories = list(self.stories_using()[:5])
+        if stories:
+            raise ProtectedError(self.in_use_message(stories), set(stories))
+
+    def in_use_message(self, stories):
+        names = ", ".join(f"“{story.headline}”" for story in stories)
+        return ngettext(
+            "“%(image)s” is in the story %(stories)s. Take it out of the story before deleting it.",
+            "“%(image)s” is in the stories %(stories)s. Take it out of them before deleting it.",
+            len(stories),
+        ) % {"image": self, "stories": names}
+
+    @property
+    def preview(self):
+        """The rendition the admin shows (about 480 pixels wide)."""
+        return self.renditions[0] if self.renditions else None

@@ -13,7 +13,7 @@ from newsroom.caching import bump_site_version
 
 CONTENT_MODELS = [
     models.Story, models.Category, models.Author, models.StoryAuthor, models.RoundupItem,
-    models.Source, models.Correction, models.StoryRedirect, Tag, TaggedItem,
+    models.Source, models.Correction, models.StoryRedirect, models.LibraryImage, Tag, TaggedItem,
 ]  # fmt: skip
 
 

@@ -7,6 +7,8 @@ from django.core.files.storage import default_storage
 from django.templatetags.static import static
 from django.urls import reverse
 
+from newsroom.rich_text import plain_text
+
 
 def _iso(moment):
     return moment.isoformat(timespec="seconds") if moment else None
@@ -66,7 +68,7 @@ def story_graph(story, site_url, site_name):
     notices = [
         {
             "@type": "CorrectionComment",
-            "text": notice.text,
+            "text": plain_text(notice.text),
             "datePublished": _iso(notice.created_at),
             "name": notice.get_kind_display(),
         }

@@ -16,7 +16,7 @@ ROLES = {
         "articles": {
             "story": CRUD, "category": CRUD, "author": CRUD, "storyauthor": CRUD,
             "roundupitem": CRUD, "source": CRUD, "correction": ("add", "view"),
-            "storyredirect": CRUD,
+            "storyredirect": CRUD, "libraryimage": CRUD,
         },
         "taggit": {"tag": CRUD, "taggeditem": CRUD},
         "editorial": {"sharelink": ("change", "view")},
@@ -26,6 +26,7 @@ ROLES = {
         "articles": {
             "story": ("add", "change", "view"), "storyauthor": CRUD, "roundupitem": CRUD,
             "source": CRUD, "category": ("view",), "author": ("view",), "correction": ("view",),
+            "libraryimage": ("add", "view"),
         },
         "taggit": {"tag": ("add", "view"), "taggeditem": CRUD},
         "extra": [],

@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
 
 from articles.structured_data import story_graph
+from newsroom import rich_text
 
 register = template.Library()
 
@@ -37,6 +38,11 @@ def rendition_url(renditions, width=800):
 @register.filter
 def srcset(renditions):
     return ", ".join(f"{default_storage.url(r['name'])} {r['width']}w" for r in renditions or [])
+
+
+@register.filter
+def plain_text(markup):
+    return rich_text.plain_text(markup)
 
 
 @register.filter

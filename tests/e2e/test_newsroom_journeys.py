@@ -61,7 +61,8 @@ def test_editor_publishes_a_round_up_and_finds_it_everywhere(page_at, demo, tmp_
     choose_autocomplete(page, "id_bylines-0-author", "Luc", "Lucía Herrera")
     page.click("#items-group .add-row a")
     page.fill("#id_items-0-headline", "A second seizure in Nogales")
-    page.fill("#id_items-0-body", "<p>Agents found pills hidden in a truck.</p>")
+    page.click("#items-0 .ProseMirror")  # the item's rich-text editor
+    page.keyboard.type("Agents found pills hidden in a truck.")
     page.fill("#id_items-0-source_line", "U.S. Department of Justice")
     for n, (title, outlet, language) in enumerate(
         [
