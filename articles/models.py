@@ -150,7 +150,7 @@ class Author(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.bio = clean_html(self.bio)
+        self.bio = clean_html(rich_text.from_plain_text(self.bio))
         store_upload_without_metadata(self.photo)
         super().save(*args, **kwargs)
 
@@ -654,7 +654,7 @@ class Correction(models.Model):
     def save(self, *args, **kwargs):
         if self.pk is not None and not self._state.adding:
             raise ValidationError(_("A correction notice cannot be changed once it is live; add a new one."))
-        self.text = clean_html(self.text)
+        self.text = clean_html(rich_text.from_plain_text(self.text))
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):

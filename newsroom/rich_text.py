@@ -8,11 +8,12 @@ so what an editor can make is what the site stores, and nothing else.
 """
 
 import html
+import re
 
 from django.templatetags.static import static
 from django.urls import reverse_lazy
 from django.utils.functional import lazy
-from django.utils.html import strip_tags
+from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.config import add_tags_and_attributes, allowlist_from_extensions, html_tags
 
@@ -116,3 +117,12 @@ def allowlist():
 def plain_text(markup):
     """Rich text as plain words, for meta descriptions, feeds' summaries and structured data."""
     return html.unescape(strip_tags(markup or "")).strip()
+
+
+def from_plain_text(text):
+    """Text without any markup (bios and notices were plain text) as the same words in
+    paragraphs and line breaks, as the editor would hold them; markup is left as it is."""
+    if not text or "<" in text:
+        return text
+    paragraphs = re.split(r"\n{2,}", text.replace("\r\n", "\n").strip())
+    return "".join(f"<p>{escape(p.strip()).replace(chr(10), '<br>')}</p>" for p in paragraphs if p.strip())

@@ -51,11 +51,13 @@ function tagNames(html) {
 function showLostFormatting(editor, textarea, message) {
   const kept = tagNames(editor.getHTML())
   const lost = [...tagNames(textarea.value)].filter((tag) => !kept.has(tag))
-  if (!lost.length || !message) return
+  if (!lost.length || !message) return null
   const notice = document.createElement("p")
   notice.className = "rich-text-notice"
+  notice.id = `${textarea.id}-notice`
   notice.textContent = message.replace("%(tags)s", lost.map((tag) => `<${tag}>`).join(", "))
   editor.options.element.before(notice)
+  return notice
 }
 
 function relabel(menu, labels) {
@@ -122,9 +124,14 @@ export const NewsroomEditor = Extension.create({
     addStylesheet(this.options.stylesheet)
   },
 
+  addStorage() {
+    return { attributes: {} }
+  },
+
   addProseMirrorPlugins() {
     const textarea = this.editor.options.element.querySelector("textarea")
-    return [new Plugin({ props: { attributes: fieldAttributes(textarea) } })]
+    Object.assign(this.storage.attributes, fieldAttributes(textarea))
+    return [new Plugin({ props: { attributes: () => this.storage.attributes } })]
   },
 
   addMenuItems({ menu }) {
@@ -147,7 +154,13 @@ export const NewsroomEditor = Extension.create({
     if (menubar) makeToolbar(this.editor, menubar, this.options.toolbarLabel)
     if (!textarea) return
     labelFor(textarea)?.addEventListener("click", () => this.editor.commands.focus())
-    showLostFormatting(this.editor, textarea, this.options.lostFormatting)
+    const notice = showLostFormatting(this.editor, textarea, this.options.lostFormatting)
+    if (notice) {
+      // Screen readers read the notice with the field, not only sighted editors see it.
+      const described = this.storage.attributes["aria-describedby"]
+      this.storage.attributes["aria-describedby"] = [described, notice.id].filter(Boolean).join(" ")
+      this.editor.view.dispatch(this.editor.state.tr)
+    }
   },
 })
 

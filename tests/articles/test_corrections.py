@@ -33,7 +33,7 @@ def test_live_notice_cannot_be_edited_or_deleted():
         notice.save()
     with pytest.raises(ValidationError):
         notice.delete()
-    assert Correction.objects.get(pk=notice.pk).text == "Officials confirmed the figures."
+    assert Correction.objects.get(pk=notice.pk).text == "<p>Officials confirmed the figures.</p>"
 
 
 def test_older_notice_does_not_move_the_updated_time_back():

@@ -1,6 +1,7 @@
 """Rich text: story bodies, round-up items, correction notices and author bios are written in
 the admin's editor, and the server keeps exactly the formatting that editor offers."""
 
+import html
 import importlib
 import json
 import re
@@ -42,10 +43,16 @@ def saved_body(client, body):
     return Story.objects.get(slug="joint-operation").body
 
 
+def editor_config(page, field="body"):
+    """The configuration the page gives the editor of `field`."""
+    textarea = re.search(
+        rf'<textarea name="{field}"[^>]*data-django-prose-editor-configurable="([^"]*)"', page
+    )
+    return json.loads(html.unescape(textarea[1]))
+
+
 def test_story_form_offers_the_editor_with_the_sites_formatting(admin_client):
-    page = admin_client.get(ADD_URL).text
-    textarea = re.search(r'<textarea name="body"[^>]*data-django-prose-editor-configurable="([^"]*)"', page)
-    config = json.loads(textarea[1].replace("&quot;", '"').replace("&amp;", "&"))
+    config = editor_config(admin_client.get(ADD_URL).text)
     assert set(rich_text.BODY) - {"NoSpellCheck"} <= set(config["extensions"])
     assert config["extensions"]["Heading"] == {"levels": [2, 3, 4]}
     assert config["js_modules"] == ["/static/js/rich-text-editor.js"]
@@ -110,8 +117,8 @@ def test_an_empty_editor_saves_an_empty_body(admin_client):
 def test_demo_stories_and_bios_open_unchanged():
     """Every tag the demo uses is one the editor shows, so its texts survive the allowlist."""
     for story in demo_content.STORIES:
-        for html in [story.get("body", ""), *(item["body"] for item in story.get("items", []))]:
-            assert clean_html(html) == html.strip()
+        for text in [story.get("body", ""), *(item["body"] for item in story.get("items", []))]:
+            assert clean_html(text) == text.strip()
 
 
 def test_round_up_item_and_correction_notice_are_cleaned_on_save(admin_client):
@@ -166,3 +173,24 @@ def test_bios_saved_in_code_are_cleaned_too():
     )
     author.refresh_from_db()
     assert author.bio == "<p>Bio</p>"
+
+
+def test_the_editor_and_the_chooser_speak_spanish(admin_client, settings):
+    settings.LANGUAGE_CODE = "es"
+    config = editor_config(admin_client.get(ADD_URL).text)["extensions"]
+    labels = config["NewsroomEditor"]["labels"]
+    assert (labels["bold"], labels["italic"], labels["heading"]) == ("Negrita", "Cursiva", "Título %(level)s")
+    assert config["NewsroomEditor"]["toolbarLabel"] == "Formato"
+    assert config["Image"]["label"] == "Insertar una imagen de la biblioteca"
+    chooser = admin_client.get(reverse("admin:articles_libraryimage_chooser")).text
+    assert "Elegir de la biblioteca" in chooser and "Subir una imagen nueva" in chooser
+
+
+def test_plain_text_bios_and_notices_become_paragraphs(client):
+    """The demo loader and `Story.add_notice` pass plain text; it is kept as the editor holds it."""
+    author = Author.objects.create(name="A", slug="a", bio="Covers courts & trade.\n\nBased in Mexico.")
+    assert author.bio == "<p>Covers courts &amp; trade.</p><p>Based in Mexico.</p>"
+    story = make_story()
+    notice = story.add_notice("correction", "The date was June 23, not 24.")
+    assert notice.text == "<p>The date was June 23, not 24.</p>"
+    assert "</time>: The date was June 23, not 24.</li>" in client.get(story.get_absolute_url()).text
