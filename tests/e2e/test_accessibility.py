@@ -3,12 +3,13 @@ nothing overflows a phone's screen."""
 
 import pytest
 
-from tests.quality.conftest import PAGES
+from tests.quality.conftest import PAGES, figure_story  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.usefixtures("figure_story")
 def test_main_pages_pass_axe_and_fit_the_screen(page_at, run_axe, demo_newsroom, width):
     page = page_at(width=width)
     problems = {}

@@ -19,7 +19,7 @@ pytestmark = [
 ]
 
 
-def test_public_pages_have_no_html_errors(client, demo_newsroom, tmp_path):
+def test_public_pages_have_no_html_errors(client, demo_newsroom, figure_story, tmp_path):
     files = []
     for name, url in PAGES.items():
         response = client.get(url)
