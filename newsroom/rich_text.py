@@ -13,7 +13,7 @@ import re
 from django.templatetags.static import static
 from django.urls import reverse_lazy
 from django.utils.functional import lazy
-from django.utils.html import escape, strip_tags
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.config import add_tags_and_attributes, allowlist_from_extensions, html_tags
 
@@ -125,4 +125,6 @@ def from_plain_text(text):
     if not text or "<" in text:
         return text
     paragraphs = re.split(r"\n{2,}", text.replace("\r\n", "\n").strip())
-    return "".join(f"<p>{escape(p.strip()).replace(chr(10), '<br>')}</p>" for p in paragraphs if p.strip())
+    # Quotes stay as they are: in text they need no escaping, and the editor writes them bare.
+    escaped = (html.escape(p.strip(), quote=False).replace("\n", "<br>") for p in paragraphs if p.strip())
+    return "".join(f"<p>{paragraph}</p>" for paragraph in escaped)

@@ -10,7 +10,7 @@ import html
 import re
 
 from django.db import migrations
-from django.utils.html import escape, strip_tags
+from django.utils.html import strip_tags
 
 # What the site keeps as of this migration (<b> and <i> become <strong> and <em>).
 KEPT_TAGS = {
@@ -22,7 +22,8 @@ TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)")
 
 def text_to_paragraphs(text):
     paragraphs = re.split(r"\n{2,}", text.replace("\r\n", "\n").strip())
-    return "".join(f"<p>{escape(p.strip()).replace(chr(10), '<br>')}</p>" for p in paragraphs if p.strip())
+    escaped = (html.escape(p.strip(), quote=False).replace("\n", "<br>") for p in paragraphs if p.strip())
+    return "".join(f"<p>{paragraph}</p>" for paragraph in escaped)
 
 
 def paragraphs_to_text(markup):

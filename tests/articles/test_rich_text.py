@@ -194,3 +194,8 @@ def test_plain_text_bios_and_notices_become_paragraphs(client):
     notice = story.add_notice("correction", "The date was June 23, not 24.")
     assert notice.text == "<p>The date was June 23, not 24.</p>"
     assert "</time>: The date was June 23, not 24.</li>" in client.get(story.get_absolute_url()).text
+
+
+def test_a_plain_text_notice_keeps_its_apostrophes_as_the_editor_writes_them():
+    notice = make_story().add_notice("update", "Mexico's Congress & the Senate agreed.")
+    assert notice.text == "<p>Mexico's Congress &amp; the Senate agreed.</p>"
