@@ -4,8 +4,11 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, FileField, OuterRef
 from django.utils import formats, timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from taggit.models import Tag
@@ -24,7 +27,29 @@ from editorial.models import StoryRevision
 from editorial.story_admin import DeskForm, EditorialDeskMixin
 
 
-class PublishingRulesFormSet(forms.BaseInlineFormSet):
+def named_for_screen_readers(formfield):
+    """A control whose visible label is a column header or a legend (tabular inlines, file
+    fields) is named by its field's label, so screen readers announce it."""
+    if formfield is not None:
+        formfield.widget.attrs.setdefault("aria-label", capfirst(formfield.label))
+    return formfield
+
+
+class NamedTabularInline(admin.TabularInline):
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        return named_for_screen_readers(super().formfield_for_dbfield(db_field, request, **kwargs))
+
+
+class NamedRowsFormSet(forms.BaseInlineFormSet):
+    """Each row's "Delete" box is named for screen readers (its visible label is a header)."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].widget.attrs["aria-label"] = _("Delete")
+
+
+class PublishingRulesFormSet(NamedRowsFormSet):
     """Inline formsets that check the publishing rules against what is being submitted."""
 
     def kept_forms(self):
@@ -59,7 +84,7 @@ class RoundupItemFormSet(PublishingRulesFormSet):
                 form.add_error("source_line", _("An item in a published story needs a source line."))
 
 
-class BylineInline(admin.TabularInline):
+class BylineInline(NamedTabularInline):
     model = StoryAuthor
     formset = BylineFormSet
     autocomplete_fields = ["author"]
@@ -75,8 +100,9 @@ class RoundupItemInline(admin.StackedInline):
     extra = 0
 
 
-class SourceInline(admin.TabularInline):
+class SourceInline(NamedTabularInline):
     model = Source
+    formset = NamedRowsFormSet
     fields = ["position", "title", "outlet", "url", "language", "item", "published_on", "accessed_on"]
     extra = 0
 
@@ -87,17 +113,39 @@ class SourceInline(admin.TabularInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class CorrectionInline(admin.TabularInline):
-    """Existing notices show read-only: a live notice is only ever added to."""
+class PublishedNoticeWidget(forms.Widget):
+    """A saved notice as readers see it. Its text was sanitised when it was saved."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        return format_html('<div class="published-notice">{}</div>', mark_safe(value or ""))
+
+
+class CorrectionForm(forms.ModelForm):
+    """New notices are written; saved ones are shown, never changed (their fields are
+    disabled, so a submitted form cannot alter them)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            for field in self.fields.values():
+                field.disabled = True
+            self.fields["text"].widget = PublishedNoticeWidget()
+
+
+class CorrectionInline(NamedTabularInline):
+    """Existing notices show as published: a live notice is only ever added to."""
 
     model = Correction
+    form = CorrectionForm
     fields = ["kind", "text", "created_at"]
     readonly_fields = ["created_at"]
     extra = 0
     can_delete = False
 
     def has_change_permission(self, request, obj=None):
-        return False
+        # Saved notices cannot change (CorrectionForm disables them); whoever may add one
+        # sees them as forms, so their text shows as it reads on the site.
+        return self.has_add_permission(request, obj)
 
 
 CONTRIBUTOR_STATUSES = (Story.Status.DRAFT, Story.Status.IN_REVIEW)
@@ -129,7 +177,11 @@ class StoryAdminForm(DeskForm):
 
     def clean(self):
         cleaned = super().clean()
-        if not self.may_publish and "status" in self.fields and cleaned.get("status") not in CONTRIBUTOR_STATUSES:
+        if (
+            not self.may_publish
+            and "status" in self.fields
+            and cleaned.get("status") not in CONTRIBUTOR_STATUSES
+        ):
             self.add_error("status", _("Only editors can publish or withdraw; submit the story for review."))
         if cleaned.get("status") == Story.Status.PUBLISHED:
             if not cleaned.get("primary_category"):
@@ -203,6 +255,12 @@ class StoryAdmin(EditorialDeskMixin, admin.ModelAdmin):
             .prefetch_related("authors")
             .annotate(has_pending_changes=Exists(pending))
         )
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if isinstance(db_field, FileField):  # its label is a legend once a file is stored
+            named_for_screen_readers(formfield)
+        return formfield
 
     def get_readonly_fields(self, request, obj=None):
         # A contributor proposes changes to their live story; only an editor publishes them.
@@ -292,10 +350,14 @@ class StoryAdmin(EditorialDeskMixin, admin.ModelAdmin):
         for story in scheduled:
             story.published_at = timezone.now()
             story.save()
-            StoryRevision.objects.record(story, request.user, _("Published now instead of at its scheduled time"))
+            StoryRevision.objects.record(
+                story, request.user, _("Published now instead of at its scheduled time")
+            )
         messages.success(
             request,
-            ngettext("Published %d scheduled story now.", "Published %d scheduled stories now.", len(scheduled))
+            ngettext(
+                "Published %d scheduled story now.", "Published %d scheduled stories now.", len(scheduled)
+            )
             % len(scheduled),
         )
 

@@ -179,3 +179,16 @@ def test_a_story_scheduled_30_seconds_ahead_appears_on_cached_pages_at_its_time(
         assert "Scheduled seizure report" in response.text(), url
     reader.goto(reader.base + "/")
     reader.shot("front-page-at-its-time")
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_story_form_has_no_serious_accessibility_problems(page_at, seed, run_axe, width):
+    editor = page_at(width=width)
+    log_in(editor, "editor")
+    change_form(editor, seed)
+    editor.wait_for_selector(".ProseMirror")
+    editor.shot("story-form")
+    assert run_axe(editor) == []
+    editor.goto(editor.base + "/admin/articles/story/add/")
+    editor.wait_for_selector(".ProseMirror")
+    assert run_axe(editor) == []

@@ -108,3 +108,17 @@ def test_withdrawing_a_live_story_from_its_form_takes_effect_at_once(editor, cli
     data.update(status="withdrawn", _save_draft="Save draft")
     editor.post(change_url(live_story), data)
     assert client.get(live_story.get_absolute_url()).status_code == 404
+
+
+def test_saved_notices_show_as_readers_see_them_and_cannot_be_changed(editor, live_story):
+    from articles.models import Correction
+
+    notice = live_story.add_notice("correction", "<p>The operation began on <strong>June 23</strong>.</p>")
+    page = editor.get(change_url(live_story)).content.decode()
+    assert "began on <strong>June 23</strong>" in page
+    assert "&lt;strong&gt;" not in page
+
+    data = open_form(editor, live_story)
+    data.update({"corrections-0-text": "<p>Rewritten.</p>", "_publish_changes": "Publish changes"})
+    editor.post(change_url(live_story), data)
+    assert Correction.objects.get(pk=notice.pk).text == notice.text
