@@ -169,6 +169,14 @@ def test_editor_writes_a_story_with_the_toolbar_and_readers_see_it(page_at, demo
     fill_in_the_rest(page)
     page.locator(BODY).scroll_into_view_if_needed()
     page.shot("editor")
+    with page.context.expect_page() as opened:  # Preview opens the unsaved story in a new tab
+        page.locator("input[name=_preview]").first.click()
+    preview = opened.value
+    preview.wait_for_load_state()
+    assert preview.locator(".story__body h2:has-text('What the task force found')").count() == 1
+    assert preview.locator(".story__body figure img").get_attribute("alt") == "Pills laid out on a table"
+    assert not Story.objects.filter(headline="Task force seizes precursors in Nogales").exists()
+    preview.close()
     page.click("input[name=_save]")
     page.wait_for_selector(".messagelist .success")
 
