@@ -6,7 +6,8 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max, OuterRef, Q, Subquery
+from django.db.models import OuterRef, Subquery
+from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -35,15 +36,17 @@ class StorySitemap(SiteSitemap):
         return story.updated_at or story.published_at
 
 
+def last_published(**link):
+    """The newest public story's publication time among those linked to the outer row."""
+    latest = Story.objects.published().filter(**link).order_by("-published_at")
+    return Subquery(latest.values("published_at")[:1])
+
+
 class CategorySitemap(SiteSitemap):
     changefreq = "daily"
 
     def items(self):
-        now = timezone.now()
-        public = Q(primary_stories__status=Story.Status.PUBLISHED, primary_stories__published_at__lte=now)
-        return Category.objects.annotate(last=Max("primary_stories__published_at", filter=public)).order_by(
-            "pk"
-        )
+        return Category.objects.annotate(last=last_published(primary_category=OuterRef("pk"))).order_by("pk")
 
     def lastmod(self, category):
         return category.last
@@ -53,9 +56,8 @@ class TagSitemap(SiteSitemap):
     changefreq = "daily"
 
     def items(self):
-        latest = Story.objects.published().filter(tags=OuterRef("pk")).order_by("-published_at")
         return (
-            Tag.objects.annotate(last=Subquery(latest.values("published_at")[:1]))
+            Tag.objects.annotate(last=last_published(tags=OuterRef("pk")))
             .filter(last__isnull=False)
             .order_by("pk")
         )
@@ -71,10 +73,8 @@ class AuthorSitemap(SiteSitemap):
     changefreq = "weekly"
 
     def items(self):
-        now = timezone.now()
-        public = Q(stories__status=Story.Status.PUBLISHED, stories__published_at__lte=now)
         return (
-            Author.objects.annotate(last=Max("stories__published_at", filter=public))
+            Author.objects.annotate(last=last_published(authors=OuterRef("pk")))
             .filter(last__isnull=False)
             .order_by("pk")
         )
@@ -93,15 +93,21 @@ SITEMAPS = {
 NEWS_WINDOW = timedelta(hours=48)
 
 
+def recent_news(now=None):
+    """The public stories of the last 48 hours: what the Google News sitemap lists."""
+    now = now or timezone.now()
+    return Story.objects.published(now).filter(published_at__gte=now - NEWS_WINDOW)
+
+
 def news_sitemap(request):
-    """Google News sitemap: the stories published in the last 48 hours."""
-    now = timezone.now()
-    stories = (
-        Story.objects.published(now)
-        .filter(published_at__gte=now - NEWS_WINDOW)
-        .prefetch_related("tags")
-        .latest_first()[:1000]
-    )
+    """Google News sitemap: the stories published in the last 48 hours.
+
+    The sitemaps schema requires at least one <url>, so with no recent story there is no
+    sitemap to serve (404) and robots.txt does not name it.
+    """
+    stories = list(recent_news().prefetch_related("tags").latest_first()[:1000])
+    if not stories:
+        raise Http404("No story was published in the last 48 hours.")
     return render(
         request,
         "articles/news_sitemap.xml",
@@ -111,4 +117,9 @@ def news_sitemap(request):
 
 
 def robots_txt(request):
-    return render(request, "articles/robots.txt", content_type="text/plain; charset=utf-8")
+    return render(
+        request,
+        "articles/robots.txt",
+        {"has_news": recent_news().exists()},
+        content_type="text/plain; charset=utf-8",
+    )

@@ -96,7 +96,7 @@ def test_news_sitemap_names_the_publication(client, stories):
     assert text.count("<url>") == 2
 
 
-def test_robots_txt_names_both_sitemaps(client):
+def test_robots_txt_names_both_sitemaps(client, stories):
     text = client.get("/robots.txt").content.decode()
     assert "Sitemap: https://news.example.org/sitemap.xml" in text
     assert "Sitemap: https://news.example.org/news-sitemap.xml" in text
