@@ -6,11 +6,11 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from articles.models import Author, Category, LibraryImage, Story
+from newsroom.feeds import AtomFeed, RssFeed
 from newsroom.rich_text import plain_text
 
 FEED_LENGTH = 30
@@ -23,7 +23,7 @@ def absolute(path):
 class SiteFeed(Feed):
     """All published stories. Subclasses narrow `stories()` and name themselves."""
 
-    feed_type = Rss201rev2Feed
+    feed_type = RssFeed
 
     def title(self, obj=None):
         return settings.SITE_NAME
@@ -97,7 +97,7 @@ class SiteFeed(Feed):
 
 
 class SiteAtomFeed(SiteFeed):
-    feed_type = Atom1Feed
+    feed_type = AtomFeed
     subtitle = SiteFeed.description
 
 
@@ -120,7 +120,7 @@ class CategoryFeed(SiteFeed):
 
 
 class CategoryAtomFeed(CategoryFeed):
-    feed_type = Atom1Feed
+    feed_type = AtomFeed
     subtitle = CategoryFeed.description
 
 
@@ -143,7 +143,7 @@ class TagFeed(SiteFeed):
 
 
 class TagAtomFeed(TagFeed):
-    feed_type = Atom1Feed
+    feed_type = AtomFeed
     subtitle = TagFeed.description
 
 
@@ -166,5 +166,5 @@ class AuthorFeed(SiteFeed):
 
 
 class AuthorAtomFeed(AuthorFeed):
-    feed_type = Atom1Feed
+    feed_type = AtomFeed
     subtitle = AuthorFeed.description

@@ -5,17 +5,17 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from articles.models import Story
 from comments.models import Comment
+from newsroom.feeds import RssFeed
 
 FEED_LENGTH = 50
 
 
 class StoryCommentsFeed(Feed):
-    feed_type = Rss201rev2Feed
+    feed_type = RssFeed
 
     def get_object(self, request, slug):
         self.request_path = request.path

@@ -151,7 +151,11 @@ class CommentForm(forms.Form):
             self.initial["token"] = make_token(story)
 
     def clean_name(self):
-        return clean_text(self.cleaned_data["name"])
+        name = clean_text(self.cleaned_data["name"])
+        # Pages escape names, but feed readers and mail clients may not: refuse markup here.
+        if "<" in name or ">" in name:
+            raise ValidationError(_("Please leave the characters < and > out of your name."), code="markup")
+        return name
 
     def clean_email(self):
         # Domains are case-insensitive; the local part is the mail server's to interpret.
