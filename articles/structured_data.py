@@ -35,6 +35,23 @@ def citation(source):
     return work
 
 
+# The site's logo stands in for a story without a picture: NewsArticle needs an `image`.
+FALLBACK_IMAGE = {"path": "img/logo.png", "width": 512, "height": 512}
+
+
+def story_images(story, site_url):
+    """The story's picture in each rendition, or the site's logo, each with its size."""
+    renditions = [
+        {"url": site_url + default_storage.url(r["name"]), "width": r["width"], "height": r["height"]}
+        for r in story.image_renditions or []
+    ]
+    fallback = {**FALLBACK_IMAGE, "url": site_url + static(FALLBACK_IMAGE["path"])}
+    return [
+        {"@type": "ImageObject", "url": image["url"], "width": image["width"], "height": image["height"]}
+        for image in renditions or [fallback]
+    ]
+
+
 def story_graph(story, site_url, site_name):
     url = site_url + story.get_absolute_url()
     article = {
@@ -53,9 +70,9 @@ def story_graph(story, site_url, site_name):
             "url": site_url + "/",
             "logo": {
                 "@type": "ImageObject",
-                "url": site_url + static("img/logo.png"),
-                "width": 512,
-                "height": 512,
+                "url": site_url + static(FALLBACK_IMAGE["path"]),
+                "width": FALLBACK_IMAGE["width"],
+                "height": FALLBACK_IMAGE["height"],
             },
         },
         "keywords": [tag.name for tag in story.tags.all()],
@@ -63,8 +80,7 @@ def story_graph(story, site_url, site_name):
     }
     if story.primary_category:
         article["articleSection"] = story.primary_category.name
-    if story.image_renditions:
-        article["image"] = [site_url + default_storage.url(r["name"]) for r in story.image_renditions]
+    article["image"] = story_images(story, site_url)
     notices = [
         {
             "@type": "CorrectionComment",

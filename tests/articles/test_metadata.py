@@ -89,7 +89,10 @@ def test_story_page_has_a_complete_news_article(client, story):
     )
     assert article["articleSection"] == "Organized Crime"
     assert article["keywords"] == ["fentanyl", "sanctions"]
-    assert article["image"] and all(url.startswith("https://news.example.org/") for url in article["image"])
+    assert article["image"] and all(
+        image["url"].startswith("https://news.example.org/media/") and image["width"] and image["height"]
+        for image in article["image"]
+    )
     assert article["citation"] == [
         {
             "@type": "CreativeWork",
