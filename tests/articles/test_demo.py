@@ -70,3 +70,29 @@ def test_generated_password_is_kept_and_reused(settings, tmp_path, monkeypatch, 
     from django.contrib.auth import authenticate
 
     assert authenticate(username="editor", password=kept)
+
+
+def test_without_demo_password_existing_accounts_keep_their_passwords(
+    demo, settings, tmp_path, monkeypatch, capsys
+):
+    settings.VAR_DIR = tmp_path / "elsewhere"  # as after a clean-up that lost var/demo_password
+    monkeypatch.delenv("DEMO_PASSWORD", raising=False)
+    call_command("load_demo")
+    output = capsys.readouterr().out
+    from django.contrib.auth import authenticate
+
+    for username in ("editor", "moderator", "contributor"):
+        assert authenticate(username=username, password=DEMO_PASSWORD)
+    assert f"kept in {tmp_path / 'elsewhere' / 'demo_password'}" in output
+    assert output.count("(kept: its password was changed after the demo set it)") == 3
+
+
+def test_demo_password_replaces_the_accounts_passwords_and_says_where_it_lives(demo, monkeypatch, capsys):
+    monkeypatch.setenv("DEMO_PASSWORD", "another-demo-password")
+    call_command("load_demo")
+    output = capsys.readouterr().out
+    from django.contrib.auth import authenticate
+
+    assert authenticate(username="moderator", password="another-demo-password")
+    assert not authenticate(username="moderator", password=DEMO_PASSWORD)
+    assert "the password is the DEMO_PASSWORD environment variable" in output

@@ -40,16 +40,20 @@ class Command(BaseCommand):
             created = [
                 data["slug"] for data in demo_content.STORIES if self.load_story(data, categories, authors)
             ]
-            password = demo_password()
-            accounts = [self.load_account(*account, password=password) for account in DEMO_ACCOUNTS]
+            password, where = demo_password()
+            given = bool(os.environ.get("DEMO_PASSWORD"))
+            accounts = [
+                self.load_account(*account, password=password, replace=given) for account in DEMO_ACCOUNTS
+            ]
             load_demo_comments()
         self.stdout.write(
             f"Demo newsroom: {len(created)} new stories "
             f"({Story.objects.count()} in all), {len(categories)} categories, {len(authors)} authors."
         )
-        self.stdout.write("Demo accounts (log in at /admin/):")
-        for username in accounts:
-            self.stdout.write(f"  {username:<12} password: {password}")
+        self.stdout.write(f"Demo accounts (log in at /admin/); the password is {where}:")
+        for username, kept in accounts:
+            note = " (kept: its password was changed after the demo set it)" if kept else ""
+            self.stdout.write(f"  {username:<12} password: {password}{note}")
 
     def load_categories(self, tree, parent=None, found=None):
         found = {} if found is None else found
@@ -113,7 +117,9 @@ class Command(BaseCommand):
         story.refresh_search_document()
         return True
 
-    def load_account(self, username, group_name, full_name, *, password):
+    def load_account(self, username, group_name, full_name, *, password, replace):
+        """Create the account with `password`. An existing account keeps its password unless
+        `replace` (DEMO_PASSWORD was given); returns its name and whether it kept another one."""
         user, created = get_user_model().objects.get_or_create(
             username=username,
             defaults={
@@ -123,26 +129,29 @@ class Command(BaseCommand):
                 "email": f"{username}@newsroom.example.org",
             },
         )
-        if created or not user.check_password(password):
+        kept = False
+        if created or not user.has_usable_password() or (replace and not user.check_password(password)):
             user.set_password(password)
             user.save()
+        else:
+            kept = not user.check_password(password)
         group, _ = Group.objects.get_or_create(name=group_name)
         user.groups.add(group)
-        return username
+        return username, kept
 
 
 def demo_password():
-    """DEMO_PASSWORD, or one generated on the first run and kept under var/."""
+    """DEMO_PASSWORD, or one generated on the first run and kept under var/; and where it lives."""
     if os.environ.get("DEMO_PASSWORD"):
-        return os.environ["DEMO_PASSWORD"]
+        return os.environ["DEMO_PASSWORD"], "the DEMO_PASSWORD environment variable"
     path = settings.VAR_DIR / "demo_password"
     if path.exists():
-        return path.read_text().strip()
+        return path.read_text().strip(), f"kept in {path}"
     password = secrets.token_urlsafe(12)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(password + "\n")
     path.chmod(0o600)
-    return password
+    return password, f"kept in {path}"
 
 
 def draw_illustration(colors, size=(1600, 900)):
