@@ -23,6 +23,7 @@ from articles.models import (
     StoryAuthor,
     StoryRedirect,
 )
+from corrections.notice_form import limit_to_story_revisions
 from editorial.models import StoryRevision
 from editorial.story_admin import DeskForm, EditorialDeskMixin
 
@@ -137,10 +138,16 @@ class CorrectionInline(NamedTabularInline):
 
     model = Correction
     form = CorrectionForm
-    fields = ["kind", "text", "created_at"]
+    fields = ["kind", "text", "change_before", "change_after", "created_at"]
     readonly_fields = ["created_at"]
     extra = 0
     can_delete = False
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name in ("change_before", "change_after"):
+            limit_to_story_revisions(formfield, request.resolver_match.kwargs.get("object_id"))
+        return formfield
 
     def has_change_permission(self, request, obj=None):
         # Saved notices cannot change (CorrectionForm disables them); whoever may add one

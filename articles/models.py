@@ -624,6 +624,16 @@ class Source(models.Model):
             raise ValidationError({"item": _("Choose a round-up item of this story.")})
 
 
+class CorrectionQuerySet(models.QuerySet):
+    def public(self, now=None):
+        """Notices of stories the public may see."""
+        return self.filter(story__in=Story.objects.published(now).values("pk"))
+
+    def for_register(self):
+        """What the corrections register shows of each notice, newest first."""
+        return self.select_related("story__primary_category__parent").order_by("-created_at", "-pk")
+
+
 class Correction(models.Model):
     """A notice shown on the story. Live notices are only ever added to, never changed."""
 
@@ -636,6 +646,26 @@ class Correction(models.Model):
     kind = models.CharField(_("kind"), max_length=15, choices=Kind, default=Kind.CORRECTION)
     text = RichTextField(_("text"), max_length=3000, extensions=rich_text.SHORT_TEXT)
     created_at = models.DateTimeField(_("date"), default=timezone.now)
+    # "Show the change": readers may see what the text said before and after (revisions of
+    # the editor's desk, chosen when the notice is added).
+    change_before = models.ForeignKey(
+        "editorial.StoryRevision",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("text before the change"),
+    )
+    change_after = models.ForeignKey(
+        "editorial.StoryRevision",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("text after the change"),
+    )
+
+    objects = CorrectionQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -659,6 +689,26 @@ class Correction(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValidationError(_("A correction notice cannot be deleted once it is live."))
+
+    def get_absolute_url(self):
+        return f"{self.story.get_absolute_url()}#notice-{self.pk}"
+
+    def clean(self):
+        before, after = self.change_before, self.change_after
+        if (before is None) != (after is None):
+            raise ValidationError(_("To show the change, choose the text before it and the text after it."))
+        if before is None:
+            return
+        if self.story_id and self.story_id not in (before.story_id, after.story_id) or (
+            before.story_id != after.story_id
+        ):
+            raise ValidationError(_("Choose two revisions of this story."))
+        if before.created_at >= after.created_at:
+            raise ValidationError({"change_after": _("The text after the change must be newer than the text before.")})
+
+    @property
+    def shows_change(self):
+        return self.change_before_id is not None and self.change_after_id is not None
 
     @property
     def inline_html(self):

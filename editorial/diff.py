@@ -36,7 +36,19 @@ def _merged_opcodes(a, b):
     return merged
 
 
-def word_diff(old, new):
+def _marked(tag, words, announce):
+    """`words` in <del> or <ins>; `announce` adds hidden words saying so to screen readers,
+    which do not read these elements out, and readers who do not see the colours."""
+    if not announce:
+        return f"<{tag}>{escape(words)}</{tag}>"
+    said = _("removed:") if tag == "del" else _("added:")
+    return (
+        f'<{tag}><span class="visually-hidden">[{said} </span>{escape(words)}'
+        f'<span class="visually-hidden">]</span></{tag}>'
+    )
+
+
+def word_diff(old, new, announce=False):
     """`new` against `old` as HTML: removed words in <del>, added words in <ins>."""
     a, b = _TOKENS.findall(old or ""), _TOKENS.findall(new or "")
     parts = []
@@ -45,9 +57,9 @@ def word_diff(old, new):
             parts.append(escape("".join(a[i1:i2])))
             continue
         if i2 > i1:
-            parts.append(f"<del>{escape(''.join(a[i1:i2]))}</del>{' ' if j2 > j1 else ''}")
+            parts.append(_marked("del", "".join(a[i1:i2]), announce) + (" " if j2 > j1 else ""))
         if j2 > j1:
-            parts.append(f"<ins>{escape(''.join(b[j1:j2]))}</ins>")
+            parts.append(_marked("ins", "".join(b[j1:j2]), announce))
     return mark_safe("".join(parts))
 
 
@@ -60,7 +72,7 @@ def _source_text(source):
     return " · ".join(p for p in parts if p)
 
 
-def _rows(old_rows, new_rows, title, text):
+def _rows(old_rows, new_rows, title, text, announce=False):
     """Pair rows by id (new rows without one pair with nothing) and diff each pair."""
     old_by_id = {row.get("id"): row for row in old_rows if row.get("id")}
     paired, seen = [], set()
@@ -72,31 +84,36 @@ def _rows(old_rows, new_rows, title, text):
     paired += [(row, None) for row in old_rows if row.get("id") not in seen]
     return [
         {
-            "label": word_diff(title(old) if old else "", title(new) if new else ""),
-            "diff": word_diff(text(old) if old else "", text(new) if new else ""),
+            "label": word_diff(title(old) if old else "", title(new) if new else "", announce),
+            "diff": word_diff(text(old) if old else "", text(new) if new else "", announce),
             "changed": old is None or new is None or (title(old), text(old)) != (title(new), text(new)),
         }
         for old, new in paired
     ]
 
 
-def compare_snapshots(old, new):
-    """The compare page's sections: headline, standfirst, body, round-up items and sources."""
+def compare_snapshots(old, new, *, with_sources=True, announce=False):
+    """The compare page's sections: headline, standfirst, body, round-up items and (for
+    editors) sources. `announce`: see `_marked`."""
     fields = [
         (_("Headline"), old.get("headline"), new.get("headline"), False),
         (_("Standfirst"), old.get("standfirst"), new.get("standfirst"), False),
         (_("Body"), plain_text(old.get("body")), plain_text(new.get("body")), True),
     ]
+    item_title, source_title = (lambda r: r.get("headline", "")), (lambda r: r.get("title", ""))
     return {
         "fields": [
             # An unchanged body is not repeated in full ("long").
-            {"label": label, "diff": word_diff(a, b), "changed": (a or "") != (b or ""), "long": long}
+            {
+                "label": label,
+                "diff": word_diff(a, b, announce),
+                "changed": (a or "") != (b or ""),
+                "long": long,
+            }
             for label, a, b, long in fields
         ],
-        "items": _rows(
-            old.get("items", []), new.get("items", []), lambda r: r.get("headline", ""), _item_text
-        ),
-        "sources": _rows(
-            old.get("sources", []), new.get("sources", []), lambda r: r.get("title", ""), _source_text
-        ),
+        "items": _rows(old.get("items", []), new.get("items", []), item_title, _item_text, announce),
+        "sources": _rows(old.get("sources", []), new.get("sources", []), source_title, _source_text)
+        if with_sources
+        else [],
     }

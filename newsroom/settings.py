@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "articles",
     "comments",
     "editorial",
+    "corrections",
 ]
 
 MIDDLEWARE = [

@@ -5,13 +5,18 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from articles.sitemaps import SITEMAPS, news_sitemap, robots_txt
+from corrections.sitemaps import CorrectionsRegisterSitemap
 from newsroom.caching import public_page
+
+ALL_SITEMAPS = {**SITEMAPS, "corrections": CorrectionsRegisterSitemap}
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("comments/", include("comments.urls")),
     path("preview/", include("editorial.urls")),
-    path("sitemap.xml", public_page()(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("corrections/", include("corrections.urls")),
+    path("report-error/", include("corrections.report_urls")),
+    path("sitemap.xml", public_page()(sitemap), {"sitemaps": ALL_SITEMAPS}, name="sitemap"),
     path("news-sitemap.xml", public_page()(news_sitemap), name="news_sitemap"),
     path("robots.txt", public_page()(robots_txt), name="robots_txt"),
     path("", include("articles.urls")),
