@@ -27,10 +27,14 @@ TOKEN_SALT = "comments.form-token"
 _INVISIBLE = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
 
 
-def make_token(story, now=None):
-    """A signed token naming `story` and the time the form was made."""
+def make_token(story, now=None, *, salt=TOKEN_SALT):
+    """A signed token naming `story` and the time the form was made.
+
+    Another form of the story page (the error report) passes its own `salt`, so that one
+    form's token is not accepted by the other.
+    """
     issued = time.time() if now is None else now
-    return signing.dumps({"s": story.pk, "t": round(issued, 3)}, salt=TOKEN_SALT, compress=False)
+    return signing.dumps({"s": story.pk, "t": round(issued, 3)}, salt=salt, compress=False)
 
 
 class TokenProblem:
@@ -43,12 +47,12 @@ class TokenProblem:
     TOO_FAST = _("The form was sent too quickly after the page loaded. Wait a moment and try again.")
 
 
-def token_problem(token, story, now=None):
+def token_problem(token, story, now=None, *, salt=TOKEN_SALT):
     """None when `token` is a good token for `story`, else a `TokenProblem` explanation."""
     if not token:
         return TokenProblem.MISSING
     try:
-        data = signing.loads(token, salt=TOKEN_SALT)
+        data = signing.loads(token, salt=salt)
         story_pk, issued = int(data["s"]), float(data["t"])
     except (signing.BadSignature, KeyError, TypeError, ValueError):
         return TokenProblem.TAMPERED

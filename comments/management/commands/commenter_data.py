@@ -1,4 +1,5 @@
-"""A commenter's data, found by email: export it as JSON, or erase it.
+"""A commenter's data, found by email: export it as JSON, or erase it. The error reports
+(corrections.ErrorReport) left with the same email are exported and erased with the comments.
 
 python manage.py commenter_data export ana@example.net [--output ana.json]
 python manage.py commenter_data erase ana@example.net [--remove-text] [--dry-run]
@@ -15,6 +16,7 @@ from django.utils import timezone
 
 from comments import moderation
 from comments.models import Comment
+from corrections.models import ErrorReport
 
 ANONYMOUS = "Anonymous"
 REMOVED_TEXT = "(This comment was removed at its author's request.)"
@@ -22,10 +24,15 @@ EXPORTED_FIELDS = (
     "pk", "story__headline", "story__slug", "parent_id", "name", "email", "website", "text", "status",
     "created_at", "status_changed_at", "ip_hash", "user_agent",
 )  # fmt: skip
+REMOVED_REPORT = "(This report was removed at its author's request.)"
+EXPORTED_REPORT_FIELDS = (
+    "pk", "story__headline", "story__slug", "item__headline", "what_is_wrong", "source_url", "email",
+    "state", "created_at", "notified_at", "ip_hash", "user_agent",
+)  # fmt: skip
 
 
 class Command(BaseCommand):
-    help = "Export (as JSON) or erase (anonymise) the comments left with an email address."
+    help = "Export (as JSON) or erase (anonymise) the comments and error reports left with an email address."
 
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["export", "erase"])
@@ -43,23 +50,42 @@ class Command(BaseCommand):
         except ValidationError:
             raise CommandError(f"“{email}” is not an email address.") from None
         comments = Comment.objects.by_email(email).order_by("created_at", "pk")
+        reports = ErrorReport.objects.by_email(email).order_by("created_at", "pk")
         if action == "export":
-            self.export(email, comments, options["output"])
+            self.export(email, comments, reports, options["output"])
         else:
             self.erase(comments, remove_text=options["remove_text"], dry_run=options["dry_run"])
+            self.erase_reports(reports, remove_text=options["remove_text"], dry_run=options["dry_run"])
 
-    def export(self, email, comments, output):
+    def export(self, email, comments, reports, output):
         rows = list(comments.values(*EXPORTED_FIELDS))
         for row in rows:
             row["story"] = {"headline": row.pop("story__headline"), "slug": row.pop("story__slug")}
-        data = {"email": email, "exported_at": timezone.now(), "comments": rows}
+        report_rows = list(reports.values(*EXPORTED_REPORT_FIELDS))
+        for row in report_rows:
+            row["story"] = {"headline": row.pop("story__headline"), "slug": row.pop("story__slug")}
+            row["item"] = row.pop("item__headline")
+        data = {"email": email, "exported_at": timezone.now(), "comments": rows, "error_reports": report_rows}
         text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
         if output:
             with open(output, "w", encoding="utf-8") as file:
                 file.write(text + "\n")
-            self.stdout.write(f"Wrote {len(rows)} comments to {output}.")
+            also = f" and {len(report_rows)} error reports" if report_rows else ""
+            self.stdout.write(f"Wrote {len(rows)} comments{also} to {output}.")
         else:
             self.stdout.write(text)
+
+    def erase_reports(self, reports, *, remove_text, dry_run):
+        """Error reports lose the email, IP hash and user agent (and, with --remove-text, their
+        text); the editors' decision on them is kept."""
+        changes = {"email": "", "ip_hash": "", "user_agent": ""}
+        if remove_text:
+            changes["what_is_wrong"] = REMOVED_REPORT
+        count = reports.count() if dry_run else reports.update(**changes)
+        if count:
+            verb = "Would remove" if dry_run else "Removed"
+            text = " and text" if remove_text else ""
+            self.stdout.write(f"{verb} the email, IP hash, user agent{text} of {count} error reports.")
 
     def erase(self, comments, *, remove_text, dry_run):
         """Anonymise: the name becomes "Anonymous"; email, website, IP hash and user agent go.
