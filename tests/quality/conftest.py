@@ -23,6 +23,12 @@ PAGES = {
 FIGURE_STORY = "/story/pictures-in-the-text/"
 PAGES["story-figures"] = FIGURE_STORY
 
+# The corrections register, and a notice of the figure story that shows what changed (made
+# by the fixture below under this id).
+CHANGE_NOTICE_ID = 9001
+PAGES["corrections"] = "/corrections/"
+PAGES["what-changed"] = f"/corrections/{CHANGE_NOTICE_ID}/change/"
+
 
 @pytest.fixture
 def figure_story(db):
@@ -41,4 +47,22 @@ def figure_story(db):
     RoundupItem.objects.create(
         story=story, headline="At the crossing", body=figure_html(item) + "<p>After.</p>"
     )
+    add_notice_showing_a_change(story)
     return story
+
+
+def add_notice_showing_a_change(story):
+    from articles.models import Correction
+    from editorial.models import StoryRevision
+
+    before = StoryRevision.objects.record(story, None, "before")
+    story.standfirst, story.body = "Agents found six trucks.", story.body.replace("Before", "Ahead of")
+    story.save()
+    after = StoryRevision.objects.record(story, None, "after")
+    Correction.objects.create(
+        pk=CHANGE_NOTICE_ID,
+        story=story,
+        text="Six trucks, not five.",
+        change_before=before,
+        change_after=after,
+    )
