@@ -3,7 +3,8 @@ table. A data migration (comments.0004) runs it on a fresh database; it runs aga
 every `migrate` and from `manage.py sync_roles`, so the groups stay exact as models change.
 
 Editors have no permission on comments: only moderators (and superusers) open the
-moderation queue and see commenters' email addresses.
+moderation queue and see commenters' email addresses. Editors (and superusers) work on
+readers' error reports and so see the email addresses reporters left.
 """
 
 from django.apps import apps as global_apps
@@ -20,6 +21,7 @@ ROLES = {
         },
         "taggit": {"tag": CRUD, "taggeditem": CRUD},
         "editorial": {"sharelink": ("change", "view")},
+        "corrections": {"errorreport": ("change", "view")},
         "extra": [("articles", "publish_story")],
     },
     "Contributors": {
