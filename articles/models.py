@@ -631,7 +631,7 @@ class CorrectionQuerySet(models.QuerySet):
 
     def for_register(self):
         """What the corrections register shows of each notice, newest first."""
-        return self.select_related("story__primary_category__parent").order_by("-created_at", "-pk")
+        return self.select_related("story").order_by("-created_at", "-pk")
 
 
 class Correction(models.Model):

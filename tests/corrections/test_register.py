@@ -87,3 +87,19 @@ def test_the_register_feeds_validate_and_carry_each_notice(client, notices, tmp_
     text = content.decode()
     assert "Clarification: Tariff talks" in text and "Not public yet." not in text
     assert f"https://news.example.org{notices['newer'].get_absolute_url()}" in text
+
+
+def test_the_register_runs_the_same_queries_for_1_and_30_notices(client, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.PAGE_CACHE_SECONDS = 0
+    deep = make_category("Organized Crime", parent=make_category("Crime", parent=make_category("World")))
+    make_story(category=deep).add_notice("correction", "One.")
+    with CaptureQueriesContext(connection) as one:
+        client.get("/corrections/")
+    for n in range(29):
+        make_story(category=deep).add_notice("update", f"Notice {n}.")
+    with CaptureQueriesContext(connection) as thirty:
+        assert "Notice 28." in client.get("/corrections/").content.decode()
+    assert len(thirty) == len(one)
