@@ -158,4 +158,4 @@ def prefilled_text(report):
     """A start for the notice: which part of the story it concerns, for the editor to finish."""
     if report.item is None:
         return ""
-    return "<p>" + format_html(_("In “{}”: "), report.item.headline) + "</p>"
+    return "<p>" + format_html(_("In “{}”:"), report.item.headline) + "</p>"
