@@ -49,7 +49,11 @@ def load_demo():
 
 @pytest.fixture
 def demo_newsroom(settings, tmp_path, monkeypatch):
-    """The demo newsroom from `load_demo`, with accounts that use DEMO_PASSWORD."""
+    """The demo newsroom from `load_demo`, with accounts that use DEMO_PASSWORD.
+
+    One rendition width per picture: encoding three for every demo story would make each
+    test that loads the demo seconds slower."""
     settings.VAR_DIR = tmp_path
+    settings.IMAGE_RENDITION_WIDTHS = [480]
     monkeypatch.setenv("DEMO_PASSWORD", DEMO_PASSWORD)
     load_demo()

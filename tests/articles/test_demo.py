@@ -44,6 +44,32 @@ def test_seed_story_is_rebuilt_with_its_facts(demo, client):
     assert page.status_code == 200 and "120,000" in page.text
 
 
+def test_every_demo_story_has_a_picture_with_alt_text_caption_and_credit(demo):
+    stories = Story.objects.all()
+    assert stories.count() >= 37
+    for story in stories:
+        assert story.image and story.image_renditions, story.slug
+        assert story.image_alt.startswith(("Illustration: ", "Abstract illustration")), story.slug
+        assert story.image_caption and story.image_credit == "Newsroom illustration", story.slug
+
+
+def test_front_page_sections_are_full_and_a_category_and_a_tag_have_two_pages(demo, client):
+    sections = Story.objects.published().grouped_by_section(per_section=4)
+    assert len(sections) == 4 and all(len(s.latest_stories) == 4 for s in sections)
+    for url in ["/category/crime-and-violence/", "/tag/us-mexico-cooperation/"]:
+        first, second = client.get(url), client.get(url + "?page=2")
+        assert first.status_code == 200 and second.status_code == 200, url
+        assert first.text.count('<article class="card') == 20 and '<article class="card' in second.text, url
+
+
+def test_a_demo_loaded_before_pictures_gets_them_on_the_next_run(demo):
+    Story.objects.filter(slug=SEED_SLUG).update(image="", image_renditions=[])
+    load_demo()
+    story = Story.objects.get(slug=SEED_SLUG)
+    assert story.image and story.image_renditions
+    assert story.image_alt == "Abstract illustration in navy blue and rust red"
+
+
 def test_every_listing_has_content(demo):
     for category in Category.objects.all():
         assert Story.objects.published().in_category(category).exists(), category
@@ -61,6 +87,7 @@ def test_demo_accounts_can_log_in_with_the_given_password(demo, client):
 
 def test_generated_password_is_kept_and_reused(settings, tmp_path, monkeypatch, capsys):
     settings.VAR_DIR = tmp_path
+    settings.IMAGE_RENDITION_WIDTHS = [480]
     monkeypatch.delenv("DEMO_PASSWORD", raising=False)
     call_command("load_demo")
     call_command("load_demo")

@@ -1,19 +1,16 @@
 """Load the demo newsroom. Running it again creates nothing twice."""
 
-import io
 import os
 import secrets
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.dateparse import parse_date, parse_datetime
-from PIL import Image, ImageDraw
 
-from articles import demo_content
+from articles import demo_briefs, demo_content, demo_images
 from articles.models import Author, Category, Source, Story, StoryAuthor
 from comments.demo import load_demo_comments
 
@@ -38,7 +35,9 @@ class Command(BaseCommand):
                 for data in demo_content.AUTHORS
             }
             created = [
-                data["slug"] for data in demo_content.STORIES if self.load_story(data, categories, authors)
+                data["slug"]
+                for data in demo_content.STORIES + demo_briefs.STORIES
+                if self.load_story(data, categories, authors)
             ]
             password, where = demo_password()
             given = bool(os.environ.get("DEMO_PASSWORD"))
@@ -72,8 +71,13 @@ class Command(BaseCommand):
         return found
 
     def load_story(self, data, categories, authors):
-        """Create the story with its parts, unless a story with its slug already exists."""
-        if Story.objects.filter(slug=data["slug"]).exists():
+        """Create the story with its parts, unless a story with its slug already exists
+        (which gets its illustration if a demo loaded before pictures were added lacks one)."""
+        story = Story.objects.filter(slug=data["slug"]).first()
+        if story is not None:
+            if not story.image:
+                self.illustrate(story, data, categories)
+                story.save()
             return False
         story = Story(
             slug=data["slug"],
@@ -85,12 +89,7 @@ class Command(BaseCommand):
             published_at=parse_datetime(data["published_at"]),
             comments_open=data.get("comments_open", True),
         )
-        image = data.get("image")
-        if image:
-            story.image_alt = image["alt"]
-            story.image_caption = image["caption"]
-            story.image_credit = image["credit"]
-            story.image.save(f"{data['slug']}.jpg", draw_illustration(image["colors"]), save=False)
+        self.illustrate(story, data, categories)
         story.save()
         story.categories.set([categories[slug] for slug in data.get("secondary_categories", [])])
         story.tags.set(data.get("tags", []))
@@ -116,6 +115,25 @@ class Command(BaseCommand):
             story.add_notice(notice["kind"], notice["text"], at=parse_datetime(notice["date"]))
         story.refresh_search_document()
         return True
+
+    def illustrate(self, story, data, categories):
+        """Draw the story's illustration, with its alt text, caption and credit."""
+        by_pk = {category.pk: category for category in categories.values()}
+        section = categories[data["category"]]
+        while section.parent_id:
+            section = by_pk[section.parent_id]
+        image = data.get("image") or {
+            "alt": demo_images.describe(data["slug"], section.slug),
+            "caption": f"An illustration for our {section.name.lower()} coverage.",
+            "credit": "Newsroom illustration",
+        }
+        story.image_alt, story.image_caption, story.image_credit = (
+            image["alt"],
+            image["caption"],
+            image["credit"],
+        )
+        drawing = demo_images.draw(data["slug"], section.slug, image.get("colors"))
+        story.image.save(f"{data['slug']}.jpg", drawing, save=False)
 
     def load_account(self, username, group_name, full_name, *, password, replace):
         """Create the account with `password`. An existing account keeps its password unless
@@ -152,22 +170,3 @@ def demo_password():
     path.write_text(password + "\n")
     path.chmod(0o600)
     return password, f"kept in {path}"
-
-
-def draw_illustration(colors, size=(1600, 900)):
-    """An abstract illustration in the given colours, so demo stories have real images."""
-    background, accent = colors[0], colors[-1]
-    image = Image.new("RGB", size, background)
-    draw = ImageDraw.Draw(image)
-    width, height = size
-    for step in range(12):
-        inset = step * 36
-        draw.ellipse(
-            [width * 0.55 + inset, height * 0.1 + inset, width * 1.2 - inset, height * 1.1 - inset],
-            outline=accent,
-            width=6,
-        )
-    draw.rectangle([0, height * 0.72, width * 0.45, height * 0.76], fill=accent)
-    output = io.BytesIO()
-    image.save(output, "JPEG", quality=85)
-    return ContentFile(output.getvalue())
