@@ -43,3 +43,23 @@ def test_a_reader_can_comment_on_the_demo_story(demo, client):
     response = post_comment(client, demo, text="Commenting on the demo story.")
     assert response.status_code == 302
     assert "Thank you. Your comment is awaiting moderation." in client.get(response["Location"]).text
+
+
+def test_the_demo_moderator_finds_comments_waiting_each_with_its_reason(demo, client):
+    from django.urls import reverse
+
+    from tests.conftest import DEMO_PASSWORD
+
+    held = dict(
+        Comment.objects.filter(status="pending").exclude(held_rule="").values_list("held_rule", "name")
+    )
+    assert held == {"links": "Rick Soto", "hold_words": "Kevin Lau"}
+    returning = Comment.objects.get(status="pending", name="Marisol Ortega")
+    assert Comment.objects.filter(email=returning.email, status="approved").count() == 2
+    assert client.login(username="moderator", password=DEMO_PASSWORD)
+    page = client.get(reverse("admin:comments_comment_changelist")).text
+    assert page.count('class="held-rule"') == 2
+    assert "Too many links" in page and "3 links to other sites" in page
+    assert "Hold word list" in page and "“WhatsApp” in text" in page
+    assert "email: 2 / 0" in page  # the returning commenter's approved comments
+    assert "Dan Whitaker" in page and "Marisol Ortega" in page
