@@ -108,6 +108,17 @@ BRIEFS = [
       "García Luna was the highest-ranking Mexican official ever tried in the United States. Prosecutors "
       "built the case largely on the testimony of former traffickers. In Mexico the verdict fed a debate "
       "about how far U.S. agencies had trusted him while he was in office."]),
+    ("governing-coalition-wins-supermajority", "2024-08-26T09:00:00-04:00", "politics",
+     ["lucia-herrera"], ["Mexican politics", "rule of law"],
+     "Governing coalition secures two-thirds of Mexico's lower house",
+     "The allocation of proportional seats gives Morena and its allies the votes to amend the "
+     "constitution in the Chamber of Deputies.",
+     ["Mexico's electoral authorities confirmed in August 2024 how the proportional-representation seats "
+      "from the June election would be shared out. The result gives Morena and its allies, the Labour Party "
+      "and the Green Party, more than two-thirds of the Chamber of Deputies.",
+      "A two-thirds majority in both chambers is needed to change the constitution. Opposition parties "
+      "argued that the coalition's share of seats exceeded its share of the vote; the coalition said it "
+      "had applied the rules used in earlier elections. The new Congress took its seats on September 1."]),
     ("sheinbaum-takes-office", "2024-10-02T09:00:00-04:00", "politics",
      ["lucia-herrera"], ["Mexican politics", COOPERATION],
      "Claudia Sheinbaum takes office as Mexico's first woman president",

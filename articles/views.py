@@ -17,12 +17,18 @@ from newsroom.caching import is_anonymous_request, public_page, story_versions_b
 
 @public_page()
 def front_page(request):
-    latest = list(Story.objects.published().for_listing().latest_first()[:13])
-    sections = Story.objects.published().grouped_by_section(per_section=4)
+    """The lead, the latest stories beside it, then each section's newest not shown above."""
+    top = list(Story.objects.published().for_listing().latest_first()[:8])
+    lead, rest = (top[0], top[1:]) if top else (None, [])
+    # A lead without a picture is short: two more stories, with theirs, sit under it.
+    secondary = rest[:2] if lead and not lead.image_renditions else []
+    latest = rest[len(secondary) :][:5]
+    shown = [story.pk for story in [*top[:1], *secondary, *latest]]
+    sections = Story.objects.published().exclude(pk__in=shown).grouped_by_section(per_section=4)
     return render(
         request,
         "articles/front_page.html",
-        {"lead": latest[0] if latest else None, "latest": latest[1:], "sections": sections},
+        {"lead": lead, "secondary": secondary, "latest": latest, "sections": sections},
     )
 
 

@@ -47,10 +47,13 @@ LISTINGS = [
 def test_listing_query_count_is_the_same_for_1_and_30_stories(client, url):
     desk = make_category("Desk", parent=make_category("Section", slug="section"), slug="desk")
     ana = make_author("Ana", slug="ana")
-    add_stories(1, desk, ana)
-    with_one = queries_for(client, url)
-    add_stories(29, desk, ana)
-    assert queries_for(client, url) == with_one
+    # The front page's sections hold only stories not already shown above them (up to
+    # eight), so its first count is taken once a section has a story to show.
+    first = 9 if url == "/" else 1
+    add_stories(first, desk, ana)
+    with_first = queries_for(client, url)
+    add_stories(30 - first, desk, ana)
+    assert queries_for(client, url) == with_first
 
 
 def test_story_page_query_count_does_not_grow_with_sources_tags_items_or_authors(client):
