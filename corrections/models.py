@@ -1,6 +1,7 @@
 """Readers' error reports: what a reader says the newsroom got wrong, and what editors did."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -94,6 +95,7 @@ class ErrorReport(models.Model):
             models.CheckConstraint(
                 condition=Q(duplicate_of__isnull=True) | Q(state="duplicate"),
                 name="errorreport_duplicate_of_only_for_duplicates",
+                violation_error_message=_("Only a report marked duplicate names the report it repeats."),
             ),
         ]
         indexes = [
@@ -103,6 +105,10 @@ class ErrorReport(models.Model):
 
     def __str__(self):
         return _("Error report %(pk)s on “%(story)s”") % {"pk": self.pk, "story": self.story}
+
+    def clean(self):
+        if self.duplicate_of_id is not None and self.duplicate_of_id == self.pk:
+            raise ValidationError({"duplicate_of": _("A report cannot be a duplicate of itself.")})
 
     @property
     def excerpt(self):

@@ -41,7 +41,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'error reports',
                 'ordering': ['-created_at', '-pk'],
                 'indexes': [models.Index(fields=['state', '-created_at'], name='errorreport_queue_idx'), models.Index(fields=['email'], name='errorreport_email_idx')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('state__in', ['new', 'accepted', 'declined', 'duplicate'])), name='errorreport_state_valid'), models.CheckConstraint(condition=models.Q(('duplicate_of__isnull', True), ('state', 'duplicate'), _connector='OR'), name='errorreport_duplicate_of_only_for_duplicates')],
+                'constraints': [models.CheckConstraint(condition=models.Q(('state__in', ['new', 'accepted', 'declined', 'duplicate'])), name='errorreport_state_valid'), models.CheckConstraint(condition=models.Q(('duplicate_of__isnull', True), ('state', 'duplicate'), _connector='OR'), name='errorreport_duplicate_of_only_for_duplicates', violation_error_message='Only a report marked duplicate names the report it repeats.')],
             },
         ),
     ]

@@ -82,6 +82,23 @@ def test_a_duplicate_can_name_the_report_it_repeats(editor, story):
     assert (repeat.state, repeat.duplicate_of) == ("duplicate", original)
 
 
+@pytest.mark.parametrize(
+    "state, message", [("duplicate", "cannot be a duplicate of itself"), ("declined", "")]
+)
+def test_a_report_cannot_repeat_itself_and_only_duplicates_name_one(editor, story, state, message):
+    report, other = make_report(story), make_report(story, what_is_wrong="Other.")
+    target = report if message else other
+    response = editor.post(
+        reverse("admin:corrections_errorreport_change", args=[report.pk]),
+        {"state": state, "duplicate_of": str(target.pk)},
+    )
+    assert response.status_code == 200
+    expected = message or "Only a report marked duplicate names the report it repeats."
+    assert expected in response.text
+    report.refresh_from_db()
+    assert (report.state, report.duplicate_of) == ("new", None)
+
+
 def test_the_state_must_be_one_of_the_four(story):
     from django.db import IntegrityError, transaction
 
