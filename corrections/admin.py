@@ -140,6 +140,12 @@ class ErrorReportAdmin(admin.ModelAdmin):
                 ),
                 messages.SUCCESS,
             )
+            if report.email and not report.story.is_public:
+                self.message_user(
+                    request,
+                    _("The story is not public, so the reporter was not emailed about this notice."),
+                    messages.WARNING,
+                )
             return HttpResponseRedirect(change_url)
         context = {
             **self.admin_site.each_context(request),

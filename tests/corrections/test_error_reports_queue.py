@@ -189,3 +189,18 @@ def test_the_email_is_in_spanish_on_a_spanish_site(
         editor.post(accept_url(report), {"kind": "correction", "text": "<p>Eran 300.000.</p>"})
     assert len(mailoutbox) == 1
     assert "Corregimos" in mailoutbox[0].subject
+
+
+def test_no_email_while_the_story_is_not_public_and_the_editor_is_told(
+    editor, mailoutbox, django_capture_on_commit_callbacks
+):
+    draft = make_story("Not out yet", status="draft", published_at=None)
+    report = make_report(draft)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor.post(
+            accept_url(report), {"kind": "correction", "text": "<p>Fixed.</p>"}, follow=True
+        )
+    assert "the reporter was not emailed" in response.text
+    report.refresh_from_db()
+    assert report.state == "accepted" and report.notified_at is None
+    assert mailoutbox == []
