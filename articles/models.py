@@ -453,11 +453,13 @@ class Story(models.Model):
     def category_path(self):
         return self.primary_category.path_name if self.primary_category else ""
 
-    def publishing_problems(self, *, author_count=None, items=None):
-        """Why this story cannot be published yet, as messages for the editor.
+    def publishing_checks(self, *, author_count=None, items=None):
+        """The publishing rules this story breaks, as (rule, message, item) triples: `rule`
+        names what is missing ("headline", "text", "primary_category", "authors" or
+        "source_line"), `item` is the round-up item a "source_line" problem belongs to.
 
-        The admin passes the authors and items being submitted with the form; otherwise
-        the stored ones are used.
+        The one place the rules live: `publish()` and the admin's form and inlines use it. The
+        admin passes the authors and items being submitted; otherwise the stored ones count.
         """
         if author_count is None:
             author_count = self.authors.count() if self.pk else 0
@@ -465,19 +467,27 @@ class Story(models.Model):
             items = list(self.items.all()) if self.pk else []
         problems = []
         if not self.headline.strip():
-            problems.append(_("A published story needs a headline."))
+            problems.append(("headline", _("A published story needs a headline."), None))
         if not self.body.strip() and not items:
-            problems.append(_("A published story needs a body or at least one round-up item."))
+            problems.append(
+                ("text", _("A published story needs a body or at least one round-up item."), None)
+            )
         if self.primary_category_id is None:
-            problems.append(_("A published story needs a primary category."))
+            problems.append(("primary_category", _("A published story needs a primary category."), None))
         if author_count < 1:
-            problems.append(_("A published story needs at least one author."))
+            problems.append(("authors", _("A published story needs at least one author."), None))
         for item in items:
             if not item.source_line.strip():
-                problems.append(
-                    _("Round-up item “%(headline)s” needs a source line.") % {"headline": item.headline}
-                )
+                message = _("Round-up item “%(headline)s” needs a source line.") % {"headline": item.headline}
+                problems.append(("source_line", message, item))
         return problems
+
+    def publishing_problems(self, *, author_count=None, items=None):
+        """Why this story cannot be published yet, as messages for the editor."""
+        return [
+            message
+            for _rule, message, _item in self.publishing_checks(author_count=author_count, items=items)
+        ]
 
     def publish(self, when=None):
         """Publish now, or at `when` (a future time schedules it). Raises ValidationError."""
@@ -687,11 +697,11 @@ class Correction(models.Model):
         self.text = clean_html(rich_text.from_plain_text(self.text))
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
-        raise ValidationError(_("A correction notice cannot be deleted once it is live."))
-
     def get_absolute_url(self):
         return f"{self.story.get_absolute_url()}#notice-{self.pk}"
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(_("A correction notice cannot be deleted once it is live."))
 
     def clean(self):
         before, after = self.change_before, self.change_after
@@ -699,12 +709,12 @@ class Correction(models.Model):
             raise ValidationError(_("To show the change, choose the text before it and the text after it."))
         if before is None:
             return
-        if self.story_id and self.story_id not in (before.story_id, after.story_id) or (
-            before.story_id != after.story_id
-        ):
+        if {before.story_id, after.story_id} != {self.story_id or before.story_id}:
             raise ValidationError(_("Choose two revisions of this story."))
         if before.created_at >= after.created_at:
-            raise ValidationError({"change_after": _("The text after the change must be newer than the text before.")})
+            raise ValidationError(
+                {"change_after": _("The text after the change must be newer than the text before.")}
+            )
 
     @property
     def shows_change(self):
