@@ -52,7 +52,11 @@ class NamedRowsFormSet(forms.BaseInlineFormSet):
 
 
 class PublishingRulesFormSet(NamedRowsFormSet):
-    """Inline formsets that check the publishing rules against what is being submitted."""
+    """Inline formsets that check the publishing rules against what is being submitted.
+
+    The rules and their messages are `Story.publishing_checks`; each formset reports the
+    ones about its own rows. The story form has already been cleaned into `self.instance`.
+    """
 
     def kept_forms(self):
         return [
@@ -63,27 +67,32 @@ class PublishingRulesFormSet(NamedRowsFormSet):
             if form.cleaned_data
         ]
 
+    def publishing_checks(self, **submitted):
+        story = self.instance
+        if story.status != Story.Status.PUBLISHED:
+            return []
+        return story.publishing_checks(**submitted)
+
 
 class BylineFormSet(PublishingRulesFormSet):
     def clean(self):
         super().clean()
-        story = self.instance
-        if story.status == Story.Status.PUBLISHED and not self.kept_forms():
-            raise ValidationError(_("A published story needs at least one author."))
+        for _rule, message, _item in self.publishing_checks(
+            author_count=len(self.kept_forms()), only={"authors"}
+        ):
+            raise ValidationError(message)
 
 
 class RoundupItemFormSet(PublishingRulesFormSet):
     def clean(self):
         super().clean()
-        story = self.instance
-        if story.status != Story.Status.PUBLISHED:
-            return
+        forms_by_item = {id(form.instance): form for form in self.kept_forms()}
         items = [form.instance for form in self.kept_forms()]
-        if not story.body.strip() and not items:
-            raise ValidationError(_("A published story needs a body or at least one round-up item."))
-        for form in self.kept_forms():
-            if not form.cleaned_data.get("source_line", "").strip():
-                form.add_error("source_line", _("An item in a published story needs a source line."))
+        for rule, message, item in self.publishing_checks(items=items, only={"text", "source_line"}):
+            if rule == "text":
+                raise ValidationError(message)
+            if rule == "source_line":
+                forms_by_item[id(item)].add_error("source_line", message)
 
 
 class BylineInline(NamedTabularInline):
@@ -191,10 +200,15 @@ class StoryAdminForm(DeskForm):
             and cleaned.get("status") not in CONTRIBUTOR_STATUSES
         ):
             self.add_error("status", _("Only editors can publish or withdraw; submit the story for review."))
-        if cleaned.get("status") == Story.Status.PUBLISHED:
-            if not cleaned.get("primary_category"):
-                self.add_error("primary_category", _("A published story needs a primary category."))
         return cleaned
+
+    def _post_clean(self):
+        """With the instance built from the form, the publishing rule the form's own fields
+        answer for (the category); the inlines check bylines, text and items."""
+        super()._post_clean()
+        if self.instance.status == Story.Status.PUBLISHED and "primary_category" not in self.errors:
+            for _rule, message, _item in self.instance.publishing_checks(only={"primary_category"}):
+                self.add_error("primary_category", message)
 
 
 class StateFilter(admin.SimpleListFilter):

@@ -28,6 +28,8 @@ from newsroom import rich_text
 from newsroom.sanitize import clean_html
 
 PATH_SEPARATOR = " · "
+# What a story needs before it is published; see Story.publishing_checks.
+PUBLISHING_RULES = ("headline", "text", "primary_category", "authors", "source_line")
 
 
 def image_upload_to(instance, filename):
@@ -453,30 +455,32 @@ class Story(models.Model):
     def category_path(self):
         return self.primary_category.path_name if self.primary_category else ""
 
-    def publishing_checks(self, *, author_count=None, items=None):
+    def publishing_checks(self, *, author_count=None, items=None, only=None):
         """The publishing rules this story breaks, as (rule, message, item) triples: `rule`
         names what is missing ("headline", "text", "primary_category", "authors" or
         "source_line"), `item` is the round-up item a "source_line" problem belongs to.
 
-        The one place the rules live: `publish()` and the admin's form and inlines use it. The
-        admin passes the authors and items being submitted; otherwise the stored ones count.
+        The one place the rules live: `publish()` and the admin's form and inlines use it,
+        each for the rules (`only`) it answers for. The admin passes the authors and items
+        being submitted; otherwise the stored ones count.
         """
-        if author_count is None:
+        rules = set(only or PUBLISHING_RULES)
+        if author_count is None and "authors" in rules:
             author_count = self.authors.count() if self.pk else 0
-        if items is None:
+        if items is None and rules & {"text", "source_line"}:
             items = list(self.items.all()) if self.pk else []
         problems = []
-        if not self.headline.strip():
+        if "headline" in rules and not self.headline.strip():
             problems.append(("headline", _("A published story needs a headline."), None))
-        if not self.body.strip() and not items:
+        if "text" in rules and not self.body.strip() and not items:
             problems.append(
                 ("text", _("A published story needs a body or at least one round-up item."), None)
             )
-        if self.primary_category_id is None:
+        if "primary_category" in rules and self.primary_category_id is None:
             problems.append(("primary_category", _("A published story needs a primary category."), None))
-        if author_count < 1:
+        if "authors" in rules and author_count < 1:
             problems.append(("authors", _("A published story needs at least one author."), None))
-        for item in items:
+        for item in items if "source_line" in rules else []:
             if not item.source_line.strip():
                 message = _("Round-up item “%(headline)s” needs a source line.") % {"headline": item.headline}
                 problems.append(("source_line", message, item))

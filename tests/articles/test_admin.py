@@ -82,7 +82,7 @@ def test_editor_creates_and_publishes_a_round_up_story(editor_client):
         ({"primary_category": ""}, "A published story needs a primary category."),
         ({"bylines-TOTAL_FORMS": "0"}, "A published story needs at least one author."),
         ({"items-TOTAL_FORMS": "0"}, "A published story needs a body or at least one round-up item."),
-        ({"items-0-source_line": ""}, "An item in a published story needs a source line."),
+        ({"items-0-source_line": ""}, "Round-up item “Coalition launched” needs a source line."),
     ],
 )
 def test_publishing_rules_are_explained_to_the_editor(editor_client, change, message):
@@ -90,6 +90,22 @@ def test_publishing_rules_are_explained_to_the_editor(editor_client, change, mes
     assert response.status_code == 200
     assert message in response.text
     assert not Story.objects.exists()
+
+
+def test_the_admin_and_publish_give_the_same_messages_from_one_set_of_rules(editor_client):
+    """The admin's messages are those of `Story.publishing_checks`, which `publish()` raises."""
+    from django.core.exceptions import ValidationError
+
+    story = Story.objects.create(headline="Bare", slug="bare")
+    with pytest.raises(ValidationError) as refused:
+        story.publish()
+    messages = refused.value.messages
+    assert "A published story needs a primary category." in messages
+    assert "A published story needs at least one author." in messages
+    assert "A published story needs a body or at least one round-up item." in messages
+    change = {"primary_category": "", "bylines-TOTAL_FORMS": "0", "items-TOTAL_FORMS": "0"}
+    page = editor_client.post(ADD_URL, story_form(**change)).text
+    assert all(message in page for message in messages)
 
 
 def test_a_draft_may_be_incomplete(editor_client):
