@@ -15,6 +15,8 @@ def fingerprint(cfg, build_args):
     files = [
         ROOT / "bench" / "build_db.py",
         ROOT / "articles" / "demo_content.py",
+        ROOT / "articles" / "demo_briefs.py",
+        ROOT / "articles" / "demo_images.py",
         ROOT / "articles" / "management" / "commands" / "load_demo.py",
         ROOT / "comments" / "demo.py",
     ]
