@@ -3,18 +3,18 @@
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from articles.feeds import absolute
 from articles.models import Correction
+from newsroom.feeds import AtomFeed, RssFeed
 
 FEED_LENGTH = 30
 
 
 class CorrectionsFeed(Feed):
-    feed_type = Rss201rev2Feed
+    feed_type = RssFeed
 
     def title(self):
         return _("Corrections and updates · %(site)s") % {"site": settings.SITE_NAME}
@@ -56,7 +56,7 @@ class CorrectionsFeed(Feed):
 
 
 class CorrectionsAtomFeed(CorrectionsFeed):
-    feed_type = Atom1Feed
+    feed_type = AtomFeed
     url_name = "feed_atom"
 
     def subtitle(self):
