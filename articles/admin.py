@@ -5,6 +5,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Exists, FileField, OuterRef
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -451,6 +452,38 @@ class AuthorAdmin(admin.ModelAdmin):
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     raw_id_fields = ["user"]
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    """Every cited source, to find a work, an outlet or a link across stories. Read-only:
+    sources change in their story's form, where drafts, previews and revisions apply."""
+
+    list_display = ["title", "outlet", "language", "published_on", "cited_in"]
+    list_filter = ["language"]
+    list_select_related = ["story"]
+    search_fields = ["title", "outlet", "url", "story__headline"]
+    show_full_result_count = False  # one count, not two, on every page
+
+    def get_queryset(self, request):
+        editable = Story.objects.editable_by(request.user).values("pk")
+        # The story is shown by its headline; its large columns stay in the database.
+        large = [f"story__{name}" for name in ("body", "search_document", "search_vector")]
+        return super().get_queryset(request).filter(story__in=editable).defer(*large)
+
+    @admin.display(description=_("Cited in"), ordering="story__headline")
+    def cited_in(self, source):
+        url = reverse("admin:articles_story_change", args=[source.story_id])
+        return format_html('<a href="{}">{}</a>', url, source.story.headline)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(StoryRedirect)

@@ -50,12 +50,20 @@ def make_records(n):
         )  # fmt: skip
 
 
-# (changelist, maker of n rows). Sources have no changelist: they are edited inline in the
-# story form.
+def make_sources(n):
+    from articles.models import Source
+
+    for i in range(n):
+        story = make_story()
+        Source.objects.create(story=story, title=f"Press release {i}", outlet="U.S. DOJ", language="en")
+
+
+# (changelist, maker of n rows).
 CHANGELISTS = [
     ("admin:articles_story_changelist", make_stories),
     ("admin:articles_category_changelist", make_categories),
     ("admin:articles_author_changelist", make_authors),
+    ("admin:articles_source_changelist", make_sources),
     ("admin:comments_comment_changelist", make_comments),
     ("admin:comments_moderationrecord_changelist", make_records),
 ]
@@ -76,14 +84,20 @@ def test_changelist_query_count_is_fixed_for_1_and_50_rows(admin_client, name, m
     one, _ = queries(admin_client, url)
     make_rows(49)
     fifty, sql = queries(admin_client, url)
-    assert (one, fifty) == (EXPECTED[name], EXPECTED[name]), "\n".join(sql)
+    expected = EXPECTED[name] + (connection.vendor == "postgresql" and name in PLANNER_ESTIMATE)
+    assert (one, fifty) == (expected, expected), "\n".join(sql)
 
+
+# On PostgreSQL these lists first read the planner's row estimate (comments/queue.py), so a
+# huge table is never counted exactly: one query more.
+PLANNER_ESTIMATE = {"admin:comments_moderationrecord_changelist"}
 
 # Session and user, then the page: rows, their prefetches, filters and the capped counts.
 EXPECTED = {
     "admin:articles_story_changelist": 10,
     "admin:articles_category_changelist": 5,
     "admin:articles_author_changelist": 5,
+    "admin:articles_source_changelist": 5,
     "admin:comments_comment_changelist": 8,
     "admin:comments_moderationrecord_changelist": 5,
 }

@@ -92,6 +92,17 @@ def test_a_reader_reports_an_error_and_an_editor_publishes_a_correction_that_sho
     assert "six people were arrested, not five." in notices
     assert REPORTER_EMAIL not in reader.content()
     reader.shot("story-with-notice")
+    # The register, its feeds and the notice's what-changed page show it too.
+    reader.goto(reader.base + "/corrections/")
+    assert "six people were arrested, not five." in reader.inner_text(".register")
+    reader.shot("register")
+    reader.click(".register__notice >> nth=0 >> a:has-text('See what changed')")
+    reader.wait_for_selector(".change")
+    assert "Six" in reader.inner_text(".change ins")
+    assert run_axe(reader) == []
+    reader.shot("what-changed")
+    for feed in ("/corrections/feed/rss/", "/corrections/feed/atom/"):
+        assert "six people were arrested, not five." in reader.request.get(reader.base + feed).text()
 
     sent = [m for m in mail.outbox if REPORTER_EMAIL in m.to]
     assert len(sent) == 1
