@@ -102,10 +102,11 @@ def form_page(request, story, form):
     return render(request, "comments/form_errors.html", {"story": story, "form": form}, status=400)
 
 
-def refused_page(request, story, refusal):
+def refused_page(request, story, refusal, template="comments/refused.html"):
+    """The page that says why a reader's post was refused, with the refusal's status."""
     response = render(
         request,
-        "comments/refused.html",
+        template,
         {"story": story, "title": refusal.title, "message": refusal.message},
         status=refusal.status,
     )

@@ -4,7 +4,6 @@ rate limit (the same per-address counter as comments)."""
 
 import logging
 
-from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +11,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from articles.models import Story
 from comments import client, spam
+from comments import views as comments_views
 from comments.forms import TokenProblem, token_problem
 from comments.views import Refused
 from corrections.models import ErrorReport
@@ -126,12 +126,4 @@ def form_page(request, story, form):
 
 
 def refused_page(request, story, refusal):
-    response = render(
-        request,
-        "corrections/report_refused.html",
-        {"story": story, "title": refusal.title, "message": refusal.message},
-        status=refusal.status,
-    )
-    if refusal.status == 429:
-        response["Retry-After"] = str(settings.COMMENTS_RATE_WINDOW)
-    return response
+    return comments_views.refused_page(request, story, refusal, template="corrections/report_refused.html")

@@ -1,19 +1,14 @@
 """The Nu HTML Checker reports no error on the report form (blank and with errors), the
 thank-you page and a refusal; the form reads in Spanish on a Spanish site."""
 
-import json
-import shutil
-import subprocess
-
 import pytest
 from django.urls import reverse
 
 from articles.models import RoundupItem
 from tests.corrections.report_helpers import post_report
 from tests.factories import make_story
-from tests.quality.conftest import TOOLS
+from tests.quality.checker import MISSING, html_errors
 
-VNU = TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
 pytestmark = pytest.mark.django_db
 
 
@@ -25,9 +20,7 @@ def story(settings):
     return story
 
 
-@pytest.mark.skipif(
-    not VNU.exists() or not shutil.which("java"), reason="needs Java and `npm ci --prefix tools`"
-)
+@pytest.mark.skipif(MISSING is not None, reason=MISSING or "")
 def test_the_report_pages_have_no_html_errors(client, story, tmp_path):
     pages = {
         "form": client.get(reverse("reports:form", args=[story.slug])),
@@ -35,23 +28,7 @@ def test_the_report_pages_have_no_html_errors(client, story, tmp_path):
         "refused": post_report(client, story, subject="robot"),
         "thanks": client.get(reverse("reports:thanks", args=[story.slug])),
     }
-    files = []
-    for name, response in pages.items():
-        path = tmp_path / f"{name}.html"
-        path.write_bytes(response.content)
-        files.append(str(path))
-    result = subprocess.run(
-        ["java", "-jar", str(VNU), "--format", "json", "--stdout", "--exit-zero-always", *files],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    errors = [
-        f"{m['url'].rsplit('/', 1)[-1]}:{m.get('lastLine')}: {m['message']}"
-        for m in json.loads(result.stdout)["messages"]
-        if m["type"] in ("error", "non-document-error")
-    ]
-    assert errors == []
+    assert html_errors({name: response.content for name, response in pages.items()}, tmp_path) == []
 
 
 def test_the_report_form_and_link_read_in_spanish(client, story, settings):
