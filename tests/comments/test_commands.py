@@ -28,9 +28,9 @@ def aged(story, days, **fields):
 
 def test_the_retention_command_clears_ip_hashes_and_user_agents_after_the_period(story):
     old, recent = aged(story, 91), aged(story, 89)
-    assert (
-        run("purge_commenter_data")
-        == "Cleared the IP hash and user agent of 1 comments older than 90 days.\n"
+    assert run("purge_commenter_data") == (
+        "Cleared the IP hash and user agent of 1 comments older than 90 days.\n"
+        "Cleared the IP hash and user agent of 0 error reports older than 90 days.\n"
     )
     old.refresh_from_db(), recent.refresh_from_db()
     assert (old.ip_hash, old.user_agent) == ("", "")

@@ -72,3 +72,18 @@ def test_the_reporters_email_is_not_in_the_story_page_or_its_json_ld_after_a_cor
     for url in ["/feeds/rss/", "/feeds/atom/", "/sitemap.xml", "/corrections/"]:
         response = client.get(url)
         assert EMAIL not in response.content.decode(), url
+
+
+def test_the_retention_command_clears_the_ip_hash_and_user_agent_of_old_reports(client, story):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    post_report(client, story, headers={"User-Agent": "Firefox"}, email="ana@example.net")
+    post_report(client, story, headers={"User-Agent": "Firefox"}, what_is_wrong="A second, recent report.")
+    old, recent = ErrorReport.objects.order_by("pk")
+    ErrorReport.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=91))
+    assert "of 1 error reports older than 90 days" in run("purge_commenter_data")
+    old.refresh_from_db(), recent.refresh_from_db()
+    assert (old.ip_hash, old.user_agent) == ("", "") and old.email == "ana@example.net"
+    assert recent.ip_hash and recent.user_agent

@@ -1,4 +1,5 @@
-"""Clear the IP hash and user agent of comments older than the retention period.
+"""Clear the IP hash and user agent of comments, and of readers' error reports, older than
+the retention period.
 
 Run it daily from a scheduler (cron, a systemd timer, the platform's scheduled jobs):
     python manage.py purge_commenter_data
@@ -11,10 +12,13 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from comments.models import Comment
+from corrections.models import ErrorReport
 
 
 class Command(BaseCommand):
-    help = "Clear the IP hash and user agent of comments older than COMMENTS_RETENTION_DAYS."
+    help = (
+        "Clear the IP hash and user agent of comments and error reports older than COMMENTS_RETENTION_DAYS."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -30,7 +34,8 @@ class Command(BaseCommand):
         if days < 0:
             raise CommandError("--days cannot be negative.")
         cutoff = timezone.now() - timedelta(days=days)
-        expired = Comment.objects.filter(created_at__lt=cutoff).exclude(ip_hash="", user_agent="")
-        count = expired.count() if dry_run else expired.update(ip_hash="", user_agent="")
         verb = "Would clear" if dry_run else "Cleared"
-        self.stdout.write(f"{verb} the IP hash and user agent of {count} comments older than {days} days.")
+        for model, kind in ((Comment, "comments"), (ErrorReport, "error reports")):
+            expired = model.objects.filter(created_at__lt=cutoff).exclude(ip_hash="", user_agent="")
+            count = expired.count() if dry_run else expired.update(ip_hash="", user_agent="")
+            self.stdout.write(f"{verb} the IP hash and user agent of {count} {kind} older than {days} days.")
