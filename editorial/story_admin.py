@@ -6,6 +6,7 @@ What differs is what happens once it is valid (`Mode`): a normal save writes the
 draft of a live story and a preview write nothing to it, only a revision or a page.
 """
 
+import copy
 import enum
 
 from django import forms
@@ -152,6 +153,7 @@ class EditorialDeskMixin:
         if obj is not None and request.method == "GET" and getattr(request, "desk_current_revision", None):
             pending = StoryRevision.objects.pending().filter(story=obj).first()
             if pending is not None:
+                obj.stored = copy.copy(obj)  # the story as saved: each inline's stored rows
                 obj.pending_revision = pending
                 apply_to_instance(obj, pending.data)
         return obj
@@ -160,8 +162,7 @@ class EditorialDeskMixin:
         kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
         pending = getattr(obj, "pending_revision", None)
         if pending is not None and request.method == "GET":
-            stored = Story.objects.get(pk=obj.pk)
-            live_rows = live_inline_rows(stored, inline.model)
+            live_rows = live_inline_rows(obj.stored, inline.model)
             rows = draft_inline_rows(pending.data, inline.model, live_rows)
             formset_class = inline.get_formset(request, obj)
             kwargs["data"] = inline_form_data(formset_class, rows, live_rows)
