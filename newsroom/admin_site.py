@@ -1,12 +1,11 @@
-"""The admin site: Django's, with failed logins slowed down and locked out, and the
-moderation queue's size in the header for those who moderate."""
+"""The admin site: Django's, with failed logins slowed down and locked out (staff_security adds
+the second step and records each sign-in), and the moderation queue's size in the header
+for those who moderate."""
 
 from django.conf import settings
 from django.contrib import admin
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
-
-from newsroom import login_guard
 
 
 class NewsroomAdminSite(admin.AdminSite):
@@ -28,8 +27,10 @@ class NewsroomAdminSite(admin.AdminSite):
     def login(self, request, extra_context=None):
         if request.method != "POST":
             return super().login(request, extra_context)
+        from staff_security import signin  # the second step, the lockout's record
+
         username = request.POST.get("username", "")[:150]
-        wait = login_guard.seconds_to_wait(request, username)
+        wait = signin.locked_out(request, username)
         if wait:
             response = super().login(_as_get(request), {**(extra_context or {}), "lockout_seconds": wait})
             response.status_code = 429
@@ -37,9 +38,18 @@ class NewsroomAdminSite(admin.AdminSite):
             return response
         response = super().login(request, extra_context)
         if request.user.is_authenticated and response.status_code == 302:
-            login_guard.clear(request, username)
+            signin.password_accepted(request, username)
         else:
-            login_guard.record_failure(request, username)
+            signin.failed(request, username, method="password")
+        return response
+
+    def password_change(self, request, extra_context=None):
+        """A new password ends the person's other sessions."""
+        response = super().password_change(request, extra_context)
+        if request.method == "POST" and response.status_code == 302:
+            from staff_security import sessions
+
+            sessions.end_others(request, request.user)
         return response
 
 

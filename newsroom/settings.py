@@ -6,6 +6,7 @@ unless DEBUG is on. `make run` sets DEBUG and a generated key kept under var/.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -70,6 +71,11 @@ INSTALLED_APPS = [
     "comments",
     "editorial",
     "corrections",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
+    "staff_security",
 ]
 
 MIDDLEWARE = [
@@ -79,6 +85,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "staff_security.middleware.StaffSecurityMiddleware",
     "editorial.unsaved_work.KeepUnsavedWorkMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -150,6 +158,26 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)  # 0 turns the applicati
 LOGIN_SLOWDOWN_AFTER = env_int("LOGIN_SLOWDOWN_AFTER", 3)
 LOGIN_LOCKOUT_AFTER = env_int("LOGIN_LOCKOUT_AFTER", 10)
 LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 900)
+
+# Staff sign-in: second factors, sessions, the sign-in record. See README "Security".
+# Editors, Moderators and superusers must enrol a second factor (on unless DEBUG).
+STAFF_REQUIRE_SECOND_FACTOR = env_bool("STAFF_REQUIRE_SECOND_FACTOR", not DEBUG)
+STAFF_SESSION_HOURS = env_int("STAFF_SESSION_HOURS", 12)  # sliding: renewed while in use
+STAFF_NEW_DEVICE_EMAIL = env_bool("STAFF_NEW_DEVICE_EMAIL", not DEBUG)
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "django_otp_webauthn.backends.WebAuthnBackend",  # passkey sign-in without a password
+]
+OTP_TOTP_ISSUER = SITE_NAME
+OTP_WEBAUTHN_RP_NAME = SITE_NAME
+# Passkeys belong to the site's host name and work only on the site's own address. An IP
+# address cannot own passkeys: a local 127.0.0.1 address becomes localhost.
+_site = urlsplit(SITE_URL)
+_passkey_host = "localhost" if _site.hostname in ("127.0.0.1", "::1") else _site.hostname
+OTP_WEBAUTHN_RP_ID = os.environ.get("OTP_WEBAUTHN_RP_ID", "") or _passkey_host
+_passkey_origin = f"{_site.scheme}://{_passkey_host}" + (f":{_site.port}" if _site.port else "")
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list("OTP_WEBAUTHN_ALLOWED_ORIGINS", _passkey_origin)
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -7,10 +7,13 @@ from django.urls import include, path
 from articles.sitemaps import SITEMAPS, news_sitemap, robots_txt
 from corrections.sitemaps import CorrectionsRegisterSitemap
 from newsroom.caching import public_page
+from staff_security.urls import passkey_urlpatterns
 
 ALL_SITEMAPS = {**SITEMAPS, "corrections": CorrectionsRegisterSitemap}
 
 urlpatterns = [
+    path("admin/account/", include("staff_security.urls")),
+    path("admin/account/passkeys/", include(passkey_urlpatterns)),
     path("admin/", admin.site.urls),
     path("comments/", include("comments.urls")),
     path("preview/", include("editorial.urls")),
