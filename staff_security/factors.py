@@ -59,7 +59,7 @@ def verify_code(user, code):
     code = "".join(str(code).split()).lower()[:16]
     if not code:
         return None
-    model = TOTPDevice if code.isdigit() and len(code) in (6, 8) else StaticDevice
+    model = TOTPDevice if code.isdigit() and len(code) == 6 else StaticDevice  # recovery codes: 8
     with transaction.atomic():
         for device in model.objects.filter(user=user, confirmed=True).select_for_update():
             if device.verify_token(code):
