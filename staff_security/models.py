@@ -74,8 +74,9 @@ class SignInEvent(models.Model):
     def record(cls, request, kind, *, user=None, username="", method="", detail=""):
         if user is not None and not username:
             username = user.get_username()
+        username = (username or "").replace("\x00", "")  # as typed; PostgreSQL refuses NUL
         return cls.objects.create(
-            kind=kind, user=user, username=(username or "")[:150], method=str(method)[:40],
+            kind=kind, user=user, username=username[:150], method=str(method)[:40],
             detail=str(detail)[:200],
             device=device_label(user_agent(request))[:100] if request is not None else "",
             ip_hash=ip_hash(client_ip(request)) if request is not None else "",

@@ -20,13 +20,27 @@ def _username(request):
     return request.user.get_username() if request.user.is_authenticated else ""
 
 
-class BeginRegistration(webauthn.BeginCredentialRegistrationView):
+class JsonObjectOnly:
+    """Junk bodies are a 400: the library's parser lets undecodable bytes through as a 500
+    and hands a JSON list or string on to code that expects an object."""
+
+    def _parse_request_data(self, request):
+        try:
+            data = super()._parse_request_data(request)
+        except ValueError as error:  # UnicodeDecodeError as well as JSONDecodeError
+            raise exceptions.MalformedRequest() from error
+        if not hasattr(data, "get"):
+            raise exceptions.MalformedRequest()
+        return data
+
+
+class BeginRegistration(JsonObjectOnly, webauthn.BeginCredentialRegistrationView):
     def check_can_register(self):
         if not self.request.user.is_staff:
             raise exceptions.NotAuthenticated()
 
 
-class CompleteRegistration(webauthn.CompleteCredentialRegistrationView):
+class CompleteRegistration(JsonObjectOnly, webauthn.CompleteCredentialRegistrationView):
     def check_can_register(self):
         if not self.request.user.is_staff:
             raise exceptions.NotAuthenticated()
@@ -37,14 +51,14 @@ class CompleteRegistration(webauthn.CompleteCredentialRegistrationView):
         return response
 
 
-class BeginAuthentication(webauthn.BeginCredentialAuthenticationView):
+class BeginAuthentication(JsonObjectOnly, webauthn.BeginCredentialAuthenticationView):
     def post(self, *args, **kwargs):
         if signin.locked_out(self.request, _username(self.request)):
             return JsonResponse({"detail": str(LOCKED), "code": "locked_out"}, status=429)
         return super().post(*args, **kwargs)
 
 
-class CompleteAuthentication(webauthn.CompleteCredentialAuthenticationView):
+class CompleteAuthentication(JsonObjectOnly, webauthn.CompleteCredentialAuthenticationView):
     def handle_exception(self, exc):
         if isinstance(exc, exceptions.OTPWebAuthnApiError):
             # The one message for every refusal: it tells nothing about the account or key.
