@@ -49,7 +49,7 @@ class NewsroomAdminSite(admin.AdminSite):
         if request.method == "POST" and response.status_code == 302:
             from staff_security import sessions
 
-            sessions.end_others(request, request.user)
+            sessions.password_changed(request, request.user)
         return response
 
 

@@ -91,7 +91,7 @@ class NewsroomUserAdmin(UserAdmin):
     def user_change_password(self, request, id, form_url=""):
         response = super().user_change_password(request, id, form_url)
         if request.method == "POST" and response.status_code == 302:
-            sessions.end_others(request, User.objects.get(pk=id))
+            sessions.password_changed(request, User.objects.get(pk=id))
         return response
 
 

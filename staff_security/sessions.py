@@ -11,6 +11,7 @@ from comments.client import user_agent
 from staff_security.models import SignInEvent, StaffSession, device_label
 
 TOUCH_EVERY = timedelta(seconds=60)  # last seen, and the sliding expiry, move at most this often
+SEEN_KEY = "staff_security.seen"
 
 
 def lifetime_seconds():
@@ -22,6 +23,7 @@ def started(sender, request, user, **kwargs):
     if not user.is_staff or request is None or not hasattr(request, "session"):
         return
     request.session.set_expiry(lifetime_seconds())
+    request.session[SEEN_KEY] = timezone.now().timestamp()
     if request.session.session_key is None:
         request.session.save()
     StaffSession.objects.update_or_create(
@@ -36,19 +38,18 @@ def finished(sender, request, user, **kwargs):
 
 
 def touch(request):
-    """Note that this staff session is in use: last seen, and the sliding expiry."""
+    """Note that this staff session is in use: last seen, and the sliding expiry. The time
+    of the last note is kept in the session, so most requests run no query for it."""
     key, now = request.session.session_key, timezone.now()
-    if not key:
+    noted = request.session.get(SEEN_KEY, 0)
+    if not key or now.timestamp() - noted < TOUCH_EVERY.total_seconds():
         return
-    row = StaffSession.objects.filter(session_key=key).only("pk", "last_seen").first()
-    if row is None:  # a session from before tracking began
+    updated = StaffSession.objects.filter(session_key=key).update(last_seen=now)
+    if not updated:  # a session from before tracking began
         StaffSession.objects.create(
             session_key=key, user=request.user, device=device_label(user_agent(request))[:100]
         )
-    elif now - row.last_seen >= TOUCH_EVERY:
-        StaffSession.objects.filter(pk=row.pk).update(last_seen=now)
-    else:
-        return
+    request.session[SEEN_KEY] = now.timestamp()
     request.session.set_expiry(lifetime_seconds())  # saved with the response: the session slides
 
 
@@ -63,6 +64,14 @@ def end(sessions):
         _store(key).delete()
     StaffSession.objects.filter(session_key__in=keys).delete()
     return len(keys)
+
+
+def password_changed(request, user):
+    """A new password ends the person's other sessions. Changing one's own password gives
+    this session a new key, so it is tracked again under that key."""
+    end_others(request, user)
+    if request.user == user:
+        started(None, request, user)
 
 
 def end_others(request, user, *, record=True):
