@@ -10,9 +10,7 @@ from newsroom.caching import is_anonymous_request
 from staff_security import factors, sessions
 
 # Views open to someone still at a step (the login and logout pages, the passkey API).
-ALWAYS_OPEN = {
-    "admin:login", "admin:logout", "otp_webauthn:js-i18n-catalog", "set_language",
-}  # fmt: skip
+ALWAYS_OPEN = {"admin:login", "admin:logout", "otp_webauthn:js-i18n-catalog"}
 OPEN_WHILE_VERIFYING = ALWAYS_OPEN | {
     "staff_security:verify", "otp_webauthn:credential-authentication-begin",
     "otp_webauthn:credential-authentication-complete",

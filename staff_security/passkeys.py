@@ -9,6 +9,7 @@ from django.views.i18n import JavaScriptCatalog
 from django_otp_webauthn import exceptions
 from django_otp_webauthn import views as webauthn
 
+from newsroom import login_guard
 from staff_security import signin
 from staff_security.models import SignInEvent
 from staff_security.views import safe_next
@@ -53,7 +54,8 @@ class CompleteRegistration(JsonObjectOnly, webauthn.CompleteCredentialRegistrati
 
 class BeginAuthentication(JsonObjectOnly, webauthn.BeginCredentialAuthenticationView):
     def post(self, *args, **kwargs):
-        if signin.locked_out(self.request, _username(self.request)):
+        # Refused without a record: the login page asks on every visit (the autofill offer).
+        if login_guard.seconds_to_wait(self.request, _username(self.request)):
             return JsonResponse({"detail": str(LOCKED), "code": "locked_out"}, status=429)
         return super().post(*args, **kwargs)
 
@@ -90,7 +92,7 @@ urlpatterns = [
     ),
     path(
         "jsi18n/",
-        JavaScriptCatalog.as_view(packages=["django_otp_webauthn", "staff_security"]),
+        JavaScriptCatalog.as_view(packages=["django_otp_webauthn"]),
         name="js-i18n-catalog",
     ),
 ]

@@ -42,6 +42,16 @@ def with_virtual_authenticator(page):
     return touch
 
 
+def csp_violations(page):
+    """Console messages about the Content Security Policy, collected as the page runs."""
+    seen = []
+    page.on(
+        "console",
+        lambda message: seen.append(message.text) if "Content Security Policy" in message.text else None,
+    )
+    return seen
+
+
 def password_step(page, username):
     page.goto(page.base + "/admin/login/")
     page.fill("#id_username", username)
@@ -54,10 +64,11 @@ def log_out(page):
     page.wait_for_url(re.compile(r"/admin/logout/$"))
 
 
-def test_an_editor_enrols_a_passkey_and_signs_in_with_it(page_at):
+def test_an_editor_enrols_a_passkey_and_signs_in_with_it(page_at, run_axe):
     make_user("editor", groups=["Editors"], is_staff=True)
     page = page_at()
     touch = with_virtual_authenticator(page)
+    violations = csp_violations(page)
     password_step(page, "editor")
     page.wait_for_url(re.compile(r"/admin/account/\?next="))
     assert "Your role needs a second factor" in page.inner_text("#content")
@@ -65,6 +76,7 @@ def test_an_editor_enrols_a_passkey_and_signs_in_with_it(page_at):
     assert "/admin/account/" in page.url
     page.shot("held-at-enrolment")
 
+    assert run_axe(page) == []
     page.click("#passkey-register-button")
     page.wait_for_selector(".factor-list li")
     page.shot("passkey-enrolled")
@@ -83,6 +95,7 @@ def test_an_editor_enrols_a_passkey_and_signs_in_with_it(page_at):
     password_step(page, "editor")
     page.wait_for_url(re.compile(r"/admin/account/verify/"))
     page.shot("verify-step")
+    assert run_axe(page) == []
     touch(True)
     page.click("#passkey-verification-button")
     page.wait_for_url(re.compile(r"/admin/$"))
@@ -93,6 +106,7 @@ def test_an_editor_enrols_a_passkey_and_signs_in_with_it(page_at):
         ("signed_in", "passkey"),
         ("signed_in", "passkey"),
     ]
+    assert violations == []
 
 
 def code_from_key(key_text, steps_ahead=0):
@@ -110,14 +124,16 @@ def second_step(page, code):
     page.click(".verify input[type=submit]")
 
 
-def test_a_moderator_enrols_an_app_signs_in_with_a_code_once_and_a_recovery_code_once(page_at):
+def test_a_moderator_enrols_an_app_signs_in_with_a_code_once_and_a_recovery_code_once(page_at, run_axe):
     make_user("moderator", groups=["Moderators"], is_staff=True)
     page = page_at()
+    violations = csp_violations(page)
     password_step(page, "moderator")
     page.wait_for_url(re.compile(r"/admin/account/"))
     page.click("text=Set up an authenticator app")
     key = page.inner_text("code.secret")
     page.shot("authenticator-set-up")
+    assert run_axe(page) == []
     page.fill("#id_code", code_from_key(key))
     page.click("input[type=submit].default")
     page.wait_for_url(re.compile(r"/admin/account/recovery-codes/"))
@@ -156,9 +172,10 @@ def test_a_moderator_enrols_an_app_signs_in_with_a_code_once_and_a_recovery_code
         assert shown in record
     assert record.count("Recovery code used") == 2
     assert TOTPDevice.objects.get().confirmed
+    assert violations == []
 
 
-def test_ending_a_session_from_the_sessions_page_signs_that_browser_out(page_at, settings):
+def test_ending_a_session_from_the_sessions_page_signs_that_browser_out(page_at, run_axe):
     make_user("writer", groups=["Contributors"], is_staff=True)
     desk, laptop = page_at(), page_at()
     laptop.set_extra_http_headers({"User-Agent": "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0"})
@@ -170,6 +187,7 @@ def test_ending_a_session_from_the_sessions_page_signs_that_browser_out(page_at,
     assert rows.count() == 2
     assert "Firefox on Linux" in desk.inner_text("table.sessions")
     desk.shot("sessions")
+    assert run_axe(desk) == []
     desk.locator("tr:has-text('Firefox on Linux') button").click()
     desk.wait_for_selector(".messagelist .success")
     assert rows.count() == 1
