@@ -31,6 +31,7 @@ def locked_out(request, username):
 
 def failed(request, username, *, method):
     login_guard.record_failure(request, username)
+    username = username.replace("\x00", "")  # as typed; PostgreSQL refuses NUL
     user = request.user if request.user.is_authenticated else None
     if user is None and username:
         from django.contrib.auth import get_user_model
