@@ -7,6 +7,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from staff_security import factors, sessions
 from staff_security.models import SignInEvent
@@ -97,3 +99,6 @@ class NewsroomUserAdmin(UserAdmin):
 
 admin.site.unregister(User)
 admin.site.register(User, NewsroomUserAdmin)
+# Factors change through the account page and the reset action, which record each change;
+# django-otp's own device admins would delete them unrecorded.
+admin.site.unregister([StaticDevice, TOTPDevice])

@@ -91,3 +91,12 @@ def test_the_command_resets_the_last_superuser(boss):
     assert SignInEvent.objects.filter(user=boss, kind="factors_reset").exists()
     with pytest.raises(CommandError):
         call_command("reset_factors", "nobody")
+
+
+def test_factors_change_only_where_the_change_is_recorded(boss, settings):
+    settings.STAFF_REQUIRE_SECOND_FACTOR = False
+    client = Client()
+    sign_in(client, "boss")
+    index = client.get("/admin/").text
+    assert "/admin/otp_totp/" not in index and "/admin/otp_static/" not in index
+    assert client.get("/admin/otp_totp/totpdevice/").status_code == 404
