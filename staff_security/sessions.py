@@ -53,6 +53,14 @@ def touch(request):
     request.session.set_expiry(lifetime_seconds())  # saved with the response: the session slides
 
 
+def rekey(request):
+    """A new session key once the second step is done, as Django gives one at login: a key
+    learnt before the step is worth nothing after it."""
+    old = request.session.session_key
+    request.session.cycle_key()
+    StaffSession.objects.filter(session_key=old).update(session_key=request.session.session_key)
+
+
 def _store(key):
     return import_module(settings.SESSION_ENGINE).SessionStore(session_key=key)
 

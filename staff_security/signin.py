@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from newsroom import login_guard
-from staff_security import factors
+from staff_security import factors, sessions
 from staff_security.models import SignInEvent
 
 Kind = SignInEvent.Kind
@@ -49,6 +49,8 @@ def password_accepted(request, username):
 
 
 def signed_in(request, user, *, method, username=""):
+    if method != "password":  # Django's login gave the password step its new key
+        sessions.rekey(request)
     login_guard.clear(request, username or user.get_username())
     if username and username != user.get_username():
         login_guard.clear(request, user.get_username())

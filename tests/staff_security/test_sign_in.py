@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 from django_otp.plugins.otp_static.models import StaticDevice
 
-from staff_security.models import SignInEvent
+from staff_security.models import SignInEvent, StaffSession
 from tests.staff_security.conftest import code_for, enrolled_totp, sign_in
 
 pytestmark = pytest.mark.django_db
@@ -50,6 +50,16 @@ def test_a_code_signs_in_and_cannot_be_used_again(moderator, moderator_app):
     assert second.get("/admin/")["Location"].startswith(VERIFY)
     kinds = list(SignInEvent.objects.filter(user=moderator).values_list("kind", "method").order_by("pk"))
     assert kinds == [("signed_in", "totp"), ("failed", "code")]
+
+
+def test_the_second_step_gives_the_session_a_new_key(client, moderator, moderator_app):
+    sign_in(client, "moderator")
+    before = client.cookies["sessionid"].value
+    client.post(VERIFY, {"code": code_for(moderator_app)})
+    after = client.cookies["sessionid"].value
+    assert after != before
+    assert client.get("/admin/").status_code == 200
+    assert StaffSession.objects.get().session_key == after
 
 
 def test_a_recovery_code_works_once_and_is_recorded(moderator, moderator_app):
