@@ -83,6 +83,13 @@ class SignInEvent(models.Model):
         )  # fmt: skip
 
 
+class StaffSessionQuerySet(models.QuerySet):
+    def lapsed(self, lifetime):
+        """Rows whose session has run out unused: `lifetime` since last seen, and the minute
+        by which last seen may lag."""
+        return self.filter(last_seen__lt=timezone.now() - lifetime - timezone.timedelta(minutes=1))
+
+
 class StaffSession(models.Model):
     session_key = models.CharField(max_length=40, unique=True)
     user = models.ForeignKey(
@@ -91,6 +98,8 @@ class StaffSession(models.Model):
     device = models.CharField(_("device"), max_length=100)
     started_at = models.DateTimeField(_("signed in"), default=timezone.now)
     last_seen = models.DateTimeField(_("last seen"), default=timezone.now)
+
+    objects = StaffSessionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-last_seen"]

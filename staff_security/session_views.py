@@ -1,5 +1,7 @@
 """The sessions page: where a staff member is signed in, and the buttons that end it."""
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -14,6 +16,7 @@ from staff_security.views import page, staff_view
 @staff_view
 def session_list(request):
     rows = StaffSession.objects.filter(user=request.user)
+    rows.lapsed(timedelta(seconds=sessions.lifetime_seconds())).delete()  # those browsers are out already
     return page(
         request, "staff_security/sessions.html", _("Your sessions"), sessions=rows,
         current_key=request.session.session_key,

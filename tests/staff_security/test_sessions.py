@@ -47,6 +47,16 @@ def test_the_sessions_page_lists_each_device(writer):
     assert page.count("This session") == 1
 
 
+def test_a_session_that_ran_out_is_not_listed(writer, settings):
+    settings.STAFF_SESSION_HOURS = 2
+    desk, laptop = browsers("writer", FIREFOX, EDGE)
+    StaffSession.objects.filter(device="Edge on Windows").update(
+        last_seen=timezone.now() - timezone.timedelta(hours=2, minutes=5)
+    )
+    page = desk.get(SESSIONS).text
+    assert "Firefox on Linux" in page and "Edge on Windows" not in page
+
+
 def test_ending_a_session_signs_that_browser_out(writer):
     desk, laptop = browsers("writer", FIREFOX, EDGE)
     other = StaffSession.objects.get(device="Edge on Windows")
