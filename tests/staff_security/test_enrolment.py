@@ -109,3 +109,14 @@ def test_the_requirement_is_on_unless_debugging(tmp_path, debug, expected):
     script = "from django.conf import settings; print(settings.STAFF_REQUIRE_SECOND_FACTOR)"
     result = manage("shell", "-c", script, env=env)
     assert result.stdout.strip().splitlines()[-1] == expected, result.stderr
+
+
+def test_a_held_person_cannot_read_drafts_on_the_site_either(client, editor):
+    from articles.models import Story
+    from tests.factories import make_story
+
+    draft = make_story("Unpublished investigation", status=Story.Status.DRAFT)
+    sign_in(client, "editor")
+    response = client.get(draft.get_absolute_url())
+    assert response.status_code == 302 and response["Location"].startswith(ACCOUNT)
+    assert client.get("/").status_code == 302  # back to enrolment first
