@@ -74,6 +74,13 @@ class Site(BaseHTTPRequestHandler):
         return self.send(404)
 
 
+class QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        pass  # the fetcher hangs up on oversized and slow answers: that is the point
+
+
 @pytest.fixture
 def site(settings):
     """The running server: `site.url(path)`, `site.requests`, `site.routes[path] = (status, location)`."""
@@ -82,8 +89,7 @@ def site(settings):
     settings.LEDGER_FETCH_READ_TIMEOUT = 0.5
     settings.LEDGER_FETCH_CONNECT_TIMEOUT = 1
     handler = type("TestSite", (Site,), {"routes": {}, "requests": []})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
+    server = QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     server.url = lambda path: f"http://127.0.0.1:{server.server_port}{path}"
