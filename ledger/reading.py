@@ -9,6 +9,9 @@ from newsroom.sanitize import clean_html
 
 META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.IGNORECASE)
 BODY = re.compile(r"<body\b[^>]*>(.*)</body\s*>", re.IGNORECASE | re.DOTALL)
+# Forms go whole, their buttons' and options' words with them (the sanitiser keeps the text
+# of tags it strips).
+FORMS = re.compile(r"<(form|button|select|nav)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 # The allowlist has h2 to h4; a page's own headings keep their rank among them.
 HEADINGS = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
 
@@ -35,4 +38,5 @@ def readable_html(body, content_type_header, *, kind):
     if kind == "text/plain":
         return f"<pre>{escape(text)}</pre>"
     match = BODY.search(text)
-    return clean_html(HEADINGS.sub(_heading, match[1] if match else text))
+    page = FORMS.sub("", match[1] if match else text)
+    return clean_html(HEADINGS.sub(_heading, page))

@@ -88,7 +88,7 @@ def test_the_archived_copy_is_served_with_banner_and_sandbox_and_without_script(
     page = html.split('class="archived-page', 1)[1]
     assert "<h2>Justice Department announces charges</h2>" in page
     assert "Four people were charged" in page and "full statement" in page
-    traces = ("<script", "alert(", "onload", "onclick", "<form", "javascript:", "<iframe", "evil.example")
+    traces = ("<script", "alert(", "onload", "onclick", "<form", "send", "javascript:", "<iframe", "evil.")
     for trace in traces:
         assert trace not in page.lower(), trace
     assert response["X-Robots-Tag"] == "noindex"
