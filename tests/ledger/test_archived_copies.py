@@ -171,3 +171,15 @@ def test_the_story_page_query_count_does_not_grow_with_archived_sources(client, 
             Source.objects.create(story=big, position=n, title=f"W{n}", outlet="O", url=site.url("/page"))
         )
     assert count(big) == count(small)
+
+
+def test_the_banner_and_the_story_page_link_are_in_spanish(client, cited, site, settings):
+    settings.LANGUAGE_CODE = "es"
+    settings.LEDGER_GONE_AFTER_FAILURES, settings.LEDGER_GONE_AFTER_DAYS = 1, 0
+    archive_source(cited)
+    site.routes["/page"] = (410, None)
+    check_link(cited.url)
+    banner = client.get(f"/sources/{cited.pk}/archive/").text
+    assert "Copia archivada de una página de U.S. Department of Justice, capturada el" in banner
+    assert f"el original está en {cited.url}" in banner
+    assert ">copia archivada</a>" in sources_section(client, cited.story)
