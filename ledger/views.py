@@ -3,11 +3,13 @@ removed, and a sandbox policy so the browser runs nothing the copy might still h
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from ledger.models import ArchivedCopy
 from ledger.reading import readable_html
+from newsroom.caching import is_anonymous_request
 
 # No "allow-scripts", no "allow-forms": the page is inert. Only the site's own style sheet.
 SANDBOX_POLICY = (
@@ -17,8 +19,9 @@ SANDBOX_POLICY = (
 
 
 def _latest_copy(request, source_id):
-    copies = ArchivedCopy.objects.select_related("source")
-    if not request.user.is_staff:
+    """Readers see copies of public stories' sources; staff (signed in) also the others'."""
+    copies = ArchivedCopy.objects.select_related("source__story")
+    if is_anonymous_request(request) or not request.user.is_staff:
         copies = copies.public()
     copy = copies.filter(source_id=source_id).first()
     if copy is None:
@@ -26,11 +29,15 @@ def _latest_copy(request, source_id):
     return copy
 
 
-def _inert(response):
+def _inert(request, response):
     response["Content-Security-Policy"] = SANDBOX_POLICY
     response["X-Robots-Tag"] = "noindex"
     response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "public, max-age=3600"
+    # A copy never changes once captured; only what readers get may be shared by caches.
+    if is_anonymous_request(request):
+        patch_cache_control(response, public=True, max_age=3600)
+    else:
+        patch_cache_control(response, private=True, no_store=True)
     return response
 
 
@@ -40,7 +47,7 @@ def archived_copy(request, source_id):
     context = {"copy": copy, "source": copy.source, "noindex": True}
     if copy.content_type != "application/pdf":
         context["content"] = readable_html(*copy.read(), kind=copy.content_type)
-    return _inert(render(request, "ledger/archived_copy.html", context))
+    return _inert(request, render(request, "ledger/archived_copy.html", context))
 
 
 @require_safe
@@ -51,4 +58,4 @@ def archived_document(request, source_id):
         raise Http404(_("This archived copy is a web page, not a document."))
     response = HttpResponse(copy.read()[0], content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="source-{copy.source_id}.pdf"'
-    return _inert(response)
+    return _inert(request, response)

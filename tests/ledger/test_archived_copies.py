@@ -183,3 +183,14 @@ def test_the_banner_and_the_story_page_link_are_in_spanish(client, cited, site, 
     assert "Copia archivada de una página de U.S. Department of Justice, capturada el" in banner
     assert f"el original está en {cited.url}" in banner
     assert ">copia archivada</a>" in sources_section(client, cited.story)
+
+
+def test_readers_get_a_shareable_copy_and_staff_a_private_one(client, admin_client, cited):
+    archive_source(cited)
+    url = f"/sources/{cited.pk}/archive/"
+    public = client.get(url)
+    assert "public" in public["Cache-Control"] and "Cookie" not in public.get("Vary", "")
+    staff = admin_client.get(url)
+    assert "private" in staff["Cache-Control"] and staff["Content-Security-Policy"].startswith("sandbox;")
+    Story.objects.filter(pk=cited.story_id).update(status=Story.Status.DRAFT)
+    assert client.get(url).status_code == 404 and admin_client.get(url).status_code == 200
