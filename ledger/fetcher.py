@@ -11,6 +11,7 @@ are kept only for the content types in LEDGER_FETCH_CONTENT_TYPES.
 import http.client
 import socket
 import ssl
+import threading
 import time
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
@@ -167,7 +168,18 @@ def _read_body(response, deadline):
         if time.monotonic() > deadline:
             raise FetchFailed("The page took too long to arrive.")
         parts.append(chunk)
+    if time.monotonic() >= deadline:  # the watchdog hung up: what came is not the whole page
+        raise FetchFailed("The page took too long to arrive.")
     return b"".join(parts)
+
+
+def _hang_up(connection):
+    """Ends a fetch at its deadline, even one whose server sends a byte now and then."""
+    if connection.sock is not None:
+        try:
+            connection.sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
 
 
 def fetch(url, *, read_body=False, pacer=None, resolver=socket.getaddrinfo):
@@ -185,6 +197,9 @@ def fetch(url, *, read_body=False, pacer=None, resolver=socket.getaddrinfo):
         if pacer is not None:
             pacer.wait(host)
         connection, ip = _connect(scheme, host, port, resolver)
+        watchdog = threading.Timer(max(deadline - time.monotonic(), 0), _hang_up, [connection])
+        watchdog.daemon = True
+        watchdog.start()
         try:
             connection.putrequest("GET", path, skip_accept_encoding=True)
             for name, value in (
@@ -196,6 +211,8 @@ def fetch(url, *, read_body=False, pacer=None, resolver=socket.getaddrinfo):
                 connection.putheader(name, value)
             connection.endheaders()
             raw = connection.getresponse()
+            if time.monotonic() >= deadline:  # hung up on while the headers came
+                raise FetchFailed("The page took too long to arrive.")
             location = raw.getheader("Location")
             if raw.status in REDIRECTS and location:
                 redirects.append(url)
@@ -210,6 +227,9 @@ def fetch(url, *, read_body=False, pacer=None, resolver=socket.getaddrinfo):
                 response.body = _read_body(raw, deadline)
             return response
         except (OSError, http.client.HTTPException) as error:
+            if time.monotonic() >= deadline:
+                raise FetchFailed("The page took too long to arrive.") from error
             raise FetchFailed(f"{host}: {error or type(error).__name__}") from error
         finally:
+            watchdog.cancel()
             connection.close()

@@ -58,6 +58,13 @@ class Site(BaseHTTPRequestHandler):
         if path == "/slow":
             time.sleep(1.5)
             return self.send(200, b"<p>Late</p>")
+        if path == "/drip":  # a byte of headers now and then, never the end of them
+            self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+            for _ in range(100):
+                self.wfile.write(b"X")
+                self.wfile.flush()
+                time.sleep(0.2)
+            return None
         if path == "/big":
             return self.send(200, b"<p>" + b"x" * BIG + b"</p>")
         if path == "/big-unannounced":  # no Content-Length: the size shows only while reading

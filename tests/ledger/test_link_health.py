@@ -2,6 +2,7 @@
 unreachable, blocked; with the HTTP status, the final address and the failure times."""
 
 import io
+import time
 from datetime import timedelta
 
 import pytest
@@ -74,6 +75,14 @@ def test_a_slow_response_is_unreachable_after_one_timeout_never_gone(site, setti
     record = check_link(site.url("/slow"))
     assert record.status == "unreachable" and "timed out" in record.note
     assert record.http_status is None and record.failure_count == 1
+
+
+def test_a_server_that_drips_its_answer_is_cut_off_at_the_total_deadline(site, settings):
+    settings.LEDGER_FETCH_TOTAL_TIMEOUT = 1
+    started = time.monotonic()
+    record = check_link(site.url("/drip"))
+    assert record.status == "unreachable" and "too long" in record.note
+    assert time.monotonic() - started < 3
 
 
 def test_an_oversized_page_is_still_a_live_link(site):
