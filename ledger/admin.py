@@ -12,6 +12,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from ledger.archiving import sources_without_copy
 from ledger.models import ArchivedCopy, LinkCheck
 from ledger.report import broken_by_story, item_warning, story_warnings
 from ledger.roundup import items_without_source
@@ -112,9 +113,7 @@ class StoryLedgerMixin:
         # A preview or a live story's pending draft writes no sources (editorial's desk modes).
         if story.pk is None or getattr(getattr(request, "desk_mode", None), "value", "") in UNSAVED_MODES:
             return
-        new = list(
-            story.sources.exclude(url="").filter(archived_copies__isnull=True).values_list("pk", flat=True)
-        )
+        new = list(sources_without_copy().filter(story=story).values_list("pk", flat=True))
         if new:
             transaction.on_commit(lambda: archive_sources.enqueue(new))
         if "_continue" not in request.POST:  # otherwise the form shows them again
@@ -167,7 +166,7 @@ class ArchivedCopyAdmin(admin.ModelAdmin):
     list_display = ["url", "source", "content_type", "size", "captured_at"]
     list_select_related = ["source"]
     search_fields = ["url", "source__title", "source__outlet"]
-    readonly_fields = ["source", "url", "warc", "content_type", "size", "sha256", "captured_at"]
+    readonly_fields = ["source", "cited_url", "url", "warc", "content_type", "size", "sha256", "captured_at"]
 
     def has_add_permission(self, request):
         return False

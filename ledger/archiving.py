@@ -50,6 +50,7 @@ def archive_source(source, *, pacer=None, resolver=socket.getaddrinfo, now=None)
     captured_at = now or timezone.now()
     copy = ArchivedCopy(
         source=source,
+        cited_url=source.url,
         url=response.url,
         content_type=response.content_type,
         size=len(response.body),
@@ -63,6 +64,6 @@ def archive_source(source, *, pacer=None, resolver=socket.getaddrinfo, now=None)
 
 
 def sources_without_copy():
-    """Cited sources with a link and no archived copy yet (newly cited ones)."""
-    copies = ArchivedCopy.objects.filter(source=OuterRef("pk"))
+    """Cited sources with a link and no archived copy of it yet (newly cited or changed links)."""
+    copies = ArchivedCopy.objects.filter(source=OuterRef("pk"), cited_url=OuterRef("url"))
     return Source.objects.exclude(url="").filter(~Exists(copies)).select_related("story")

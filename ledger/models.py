@@ -103,6 +103,10 @@ class ArchivedCopyQuerySet(models.QuerySet):
         """Copies of sources cited by stories the public may see."""
         return self.filter(source__story__in=Story.objects.published(now).values("pk"))
 
+    def of_current_links(self):
+        """Copies of what each source's link is now: not of a link the editor has since changed."""
+        return self.filter(cited_url=models.F("source__url"))
+
 
 class ArchivedCopy(models.Model):
     """What a cited source's link returned when it was captured, kept in media storage as a
@@ -111,6 +115,8 @@ class ArchivedCopy(models.Model):
     source = models.ForeignKey(
         Source, on_delete=models.CASCADE, related_name="archived_copies", verbose_name=_("cited source")
     )
+    # The source's link when the copy was made; `url` is where it led (after redirects).
+    cited_url = models.URLField(_("link"), max_length=URL_MAX_LENGTH)
     url = models.URLField(_("captured address"), max_length=URL_MAX_LENGTH)
     warc = models.FileField(_("WARC file"), upload_to=archive_upload_to, max_length=200)
     content_type = models.CharField(_("content type"), max_length=100)

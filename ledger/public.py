@@ -14,11 +14,13 @@ def with_ledger(sources):
     saved = [source for source in pending if source.pk is not None]
     copies, gone = {}, set()
     if saved:
-        latest_first = ArchivedCopy.objects.filter(source__in=[s.pk for s in saved]).order_by(
+        links = {source.pk: source.url for source in saved}
+        latest_first = ArchivedCopy.objects.filter(source__in=list(links)).order_by(
             "source_id", "-captured_at", "-pk"
         )
-        for copy in latest_first.only("pk", "source_id", "captured_at"):
-            copies.setdefault(copy.source_id, copy)
+        for copy in latest_first.only("pk", "source_id", "cited_url", "captured_at"):
+            if copy.cited_url == links[copy.source_id]:  # not a copy of a link since replaced
+                copies.setdefault(copy.source_id, copy)
         urls = [source.url for source in saved if source.url]
         if urls:
             gone = set(

@@ -20,7 +20,7 @@ SANDBOX_POLICY = (
 
 def _latest_copy(request, source_id):
     """Readers see copies of public stories' sources; staff (signed in) also the others'."""
-    copies = ArchivedCopy.objects.select_related("source__story")
+    copies = ArchivedCopy.objects.of_current_links().select_related("source__story")
     if is_anonymous_request(request) or not request.user.is_staff:
         copies = copies.public()
     copy = copies.filter(source_id=source_id).first()

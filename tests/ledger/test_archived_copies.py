@@ -194,3 +194,17 @@ def test_readers_get_a_shareable_copy_and_staff_a_private_one(client, admin_clie
     assert "private" in staff["Cache-Control"] and staff["Content-Security-Policy"].startswith("sandbox;")
     Story.objects.filter(pk=cited.story_id).update(status=Story.Status.DRAFT)
     assert client.get(url).status_code == 404 and admin_client.get(url).status_code == 200
+
+
+def test_a_copy_of_a_link_the_editor_replaced_is_not_shown_for_the_new_link(client, cited, site):
+    from ledger.archiving import sources_without_copy
+
+    archive_source(cited)
+    assert list(sources_without_copy()) == []
+    cited.url = site.url("/hop/1")
+    cited.save()
+    assert list(sources_without_copy()) == [cited]
+    assert client.get(f"/sources/{cited.pk}/archive/").status_code == 404
+    assert "archivedAt" not in citations(client, cited.story)[0]
+    archive_source(cited)
+    assert client.get(f"/sources/{cited.pk}/archive/").status_code == 200
