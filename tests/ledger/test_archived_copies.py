@@ -208,3 +208,10 @@ def test_a_copy_of_a_link_the_editor_replaced_is_not_shown_for_the_new_link(clie
     assert "archivedAt" not in citations(client, cited.story)[0]
     archive_source(cited)
     assert client.get(f"/sources/{cited.pk}/archive/").status_code == 200
+
+
+def test_the_stored_file_goes_with_its_source(cited, django_capture_on_commit_callbacks):
+    name = archive_source(cited).warc.name
+    with django_capture_on_commit_callbacks(execute=True):
+        cited.delete()
+    assert not ArchivedCopy.objects.exists() and not default_storage.exists(name)
