@@ -28,6 +28,7 @@ from articles.models import (
 from corrections.notice_form import limit_to_story_revisions
 from editorial.models import StoryRevision
 from editorial.story_admin import DeskForm, EditorialDeskMixin
+from ledger.admin import SourceHealthMixin, StoryLedgerMixin
 
 
 def named_for_screen_readers(formfield):
@@ -261,7 +262,7 @@ class CategoryPathFilter(admin.RelatedFieldListFilter):
 
 
 @admin.register(Story)
-class StoryAdmin(EditorialDeskMixin, admin.ModelAdmin):
+class StoryAdmin(StoryLedgerMixin, EditorialDeskMixin, admin.ModelAdmin):
     form = StoryAdminForm
     list_display = ["headline", "state", "category_path", "byline", "publication_time"]
     list_filter = [StateFilter, ("primary_category", CategoryPathFilter), "authors", "published_at"]
@@ -455,7 +456,7 @@ class AuthorAdmin(admin.ModelAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(SourceHealthMixin, admin.ModelAdmin):
     """Every cited source, to find a work, an outlet or a link across stories. Read-only:
     sources change in their story's form, where drafts, previews and revisions apply."""
 

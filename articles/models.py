@@ -24,6 +24,7 @@ from taggit.managers import TaggableManager
 
 from articles.figures import library_image_ids, render_figures
 from articles.images import make_renditions, store_upload_without_metadata, validate_image
+from ledger.roundup import item_blocks_publishing
 from newsroom import rich_text
 from newsroom.sanitize import clean_html
 
@@ -481,7 +482,7 @@ class Story(models.Model):
         if "authors" in rules and author_count < 1:
             problems.append(("authors", _("A published story needs at least one author."), None))
         for item in items if "source_line" in rules else []:
-            if not item.source_line.strip():
+            if item_blocks_publishing(item):
                 message = _("Round-up item “%(headline)s” needs a source line.") % {"headline": item.headline}
                 problems.append(("source_line", message, item))
         return problems

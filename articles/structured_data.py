@@ -7,6 +7,7 @@ from django.core.files.storage import default_storage
 from django.templatetags.static import static
 from django.urls import reverse
 
+from ledger.public import with_ledger
 from newsroom.rich_text import plain_text
 
 
@@ -21,7 +22,7 @@ def person(author, site_url):
     return data
 
 
-def citation(source):
+def citation(source, site_url=""):
     work = {
         "@type": "CreativeWork",
         "name": source.title,
@@ -32,6 +33,8 @@ def citation(source):
         work["url"] = source.url
     if source.published_on:
         work["datePublished"] = source.published_on.isoformat()
+    if getattr(source, "archived_copy", None):
+        work["archivedAt"] = site_url + source.archived_copy.get_absolute_url()
     return work
 
 
@@ -76,7 +79,7 @@ def story_graph(story, site_url, site_name):
             },
         },
         "keywords": [tag.name for tag in story.tags.all()],
-        "citation": [citation(source) for source in story.sources.all()],
+        "citation": [citation(source, site_url) for source in with_ledger(story.sources.all())],
     }
     if story.primary_category:
         article["articleSection"] = story.primary_category.name

@@ -22,6 +22,7 @@ ROLES = {
         "taggit": {"tag": CRUD, "taggeditem": CRUD},
         "editorial": {"sharelink": ("change", "view")},
         "corrections": {"errorreport": ("change", "view")},
+        "ledger": {"linkcheck": ("view",), "archivedcopy": ("view",)},
         "extra": [("articles", "publish_story")],
     },
     "Contributors": {

@@ -5,6 +5,7 @@ unless DEBUG is on. `make run` sets DEBUG and a generated key kept under var/.
 """
 
 import os
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -76,6 +77,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "django_otp_webauthn",
     "staff_security",
+    "ledger",
 ]
 
 MIDDLEWARE = [
@@ -303,3 +305,26 @@ if TASKS_BACKEND.startswith("django_tasks_db."):
     INSTALLED_APPS.append("django_tasks_db")  # the queue's table
 # The moderators get at most one email per this many seconds while comments wait.
 COMMENTS_NOTIFY_INTERVAL = env_int("COMMENTS_NOTIFY_INTERVAL", 900)
+
+# The source ledger: link checks and archived copies of cited sources. See README "Source ledger".
+LEDGER_GONE_AFTER_FAILURES = env_int("LEDGER_GONE_AFTER_FAILURES", 3)  # failed checks in a row ...
+LEDGER_GONE_AFTER_DAYS = env_int("LEDGER_GONE_AFTER_DAYS", 7)  # ... over at least this many days
+LEDGER_CHECK_INTERVAL_HOURS = env_int("LEDGER_CHECK_INTERVAL_HOURS", 20)  # links checked since: skipped
+LEDGER_HOST_DELAY = env_int("LEDGER_HOST_DELAY", 5)  # seconds between two requests to one host
+LEDGER_USER_AGENT = os.environ.get("LEDGER_USER_AGENT", "")  # empty: names SITE_NAME and SITE_URL
+LEDGER_FETCH_CONNECT_TIMEOUT = env_int("LEDGER_FETCH_CONNECT_TIMEOUT", 5)
+LEDGER_FETCH_READ_TIMEOUT = env_int("LEDGER_FETCH_READ_TIMEOUT", 10)
+LEDGER_FETCH_TOTAL_TIMEOUT = env_int("LEDGER_FETCH_TOTAL_TIMEOUT", 30)
+LEDGER_FETCH_MAX_REDIRECTS = 5
+LEDGER_FETCH_MAX_BYTES = env_int("LEDGER_FETCH_MAX_BYTES", 5 * 1024 * 1024)
+LEDGER_FETCH_CONTENT_TYPES = ["text/html", "application/xhtml+xml", "application/pdf", "text/plain"]
+# A round-up item with neither a source line nor a linked source: "block" publishing, or "warn".
+LEDGER_ITEM_SOURCE_RULE = os.environ.get("LEDGER_ITEM_SOURCE_RULE", "block")
+if LEDGER_ITEM_SOURCE_RULE not in ("block", "warn"):
+    raise ImproperlyConfigured("LEDGER_ITEM_SOURCE_RULE must be “block” or “warn”.")
+# Lets the fetcher reach 127.0.0.1, for the test suite's local servers only: refused in production.
+LEDGER_FETCH_ALLOW_TEST_LOOPBACK = env_bool("LEDGER_FETCH_ALLOW_TEST_LOOPBACK")
+if LEDGER_FETCH_ALLOW_TEST_LOOPBACK and not DEBUG and "pytest" not in sys.modules:
+    raise ImproperlyConfigured(
+        "LEDGER_FETCH_ALLOW_TEST_LOOPBACK is for tests; it cannot be on in production."
+    )

@@ -19,6 +19,7 @@ urlpatterns = [
     path("preview/", include("editorial.urls")),
     path("corrections/", include("corrections.urls")),
     path("report-error/", include("corrections.report_urls")),
+    path("sources/", include("ledger.urls")),
     path("sitemap.xml", public_page()(sitemap), {"sitemaps": ALL_SITEMAPS}, name="sitemap"),
     path("news-sitemap.xml", public_page()(news_sitemap), name="news_sitemap"),
     path("robots.txt", public_page()(robots_txt), name="robots_txt"),
