@@ -3,7 +3,6 @@ corrections. Visibility rules live on `StoryQuerySet`; every public page starts 
 
 import uuid
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
@@ -11,7 +10,6 @@ from django.core.files.storage import default_storage
 from django.core.validators import RegexValidator
 from django.db import connections, models, transaction
 from django.db.models import ProtectedError, Q
-from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -206,25 +204,12 @@ class StoryQuerySet(models.QuerySet):
             return self
         return self.filter(Q(created_by=user) | Q(authors__user=user)).distinct()
 
-    def with_comment_count(self):
-        """Annotate `comment_count`: approved comments, counted in the same query."""
-        approved = (
-            apps.get_model("comments", "Comment")
-            .objects.filter(story=models.OuterRef("pk"), status="approved")
-            .order_by()
-            .values("story")
-            .annotate(n=models.Count("pk"))
-            .values("n")
-        )
-        return self.annotate(comment_count=Coalesce(models.Subquery(approved), 0))
-
     def for_listing(self):
         """Everything a story card shows, in a fixed number of queries; not the body."""
         return (
             self.defer(*LISTING_SKIPS)
             .select_related("primary_category__parent")
             .prefetch_related(_bylines())
-            .with_comment_count()
         )
 
     def for_detail(self):
@@ -238,7 +223,6 @@ class StoryQuerySet(models.QuerySet):
                 "corrections",
                 "tags",
             )
-            .with_comment_count()
         )
 
     def related_to(self, story, candidates=60):
@@ -348,6 +332,9 @@ class Story(models.Model):
         help_text=_("Set by correction notices; leave alone for typo fixes."),
     )
     comments_open = models.BooleanField(_("comments open"), default=True)
+    # Approved comments, kept by the comments app's moderation functions in the same
+    # transaction as the change (`manage.py recount_comments` rebuilds it).
+    comment_count = models.PositiveIntegerField(_("comments"), default=0, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
