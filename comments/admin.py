@@ -244,6 +244,8 @@ class CommentAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         if change and "text" in form.changed_data:
             moderation.text_edited(comment=obj, by=request.user, note=note)
+        elif change and {"name", "website"} & set(form.changed_data):
+            moderation.details_edited(comment=obj)
         if obj.status != new_status:
             STATUS_FUNCTIONS[new_status](comments=obj, by=request.user, note=note)
 

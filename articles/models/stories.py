@@ -28,6 +28,11 @@ from newsroom.sanitize import clean_html
 PUBLISHING_RULES = ("headline", "text", "primary_category", "authors", "source_line")
 
 
+# Story columns written only by their own functions, never by saving a story (the comment
+# count belongs to the comments app's moderation functions).
+KEPT_BY_OTHERS = {"comment_count"}
+
+
 class Story(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -139,6 +144,14 @@ class Story(models.Model):
         previous_slug = (
             Story.objects.filter(pk=self.pk).values_list("slug", flat=True).first() if self.pk else None
         )
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            # Columns other writers keep: an editor's form holding an old value must not
+            # write it back over theirs.
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name not in KEPT_BY_OTHERS
+            ]
         super().save(*args, **kwargs)
         if previous_slug and previous_slug != self.slug:
             self._keep_old_address(previous_slug)
