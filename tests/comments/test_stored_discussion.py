@@ -57,7 +57,7 @@ def test_a_published_comment_is_rendered_when_approved_and_again_when_edited(cli
 def test_a_reply_says_when_the_comment_it_answers_is_no_longer_shown(client, story):
     parent = make_comment(story, name="Lucía")
     reply = make_comment(story, parent=parent, name="Tom")
-    assert 'in reply to <a href="#comment-%d">Lucía</a>' % parent.pk in Comment.objects.get(pk=reply.pk).html
+    assert f'in reply to <a href="#comment-{parent.pk}">Lucía</a>' in Comment.objects.get(pk=reply.pk).html
     moderation.remove(comments=parent)
     page = client.get(story.get_absolute_url()).text
     assert comment_ids(page) == [reply.pk]
