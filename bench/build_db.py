@@ -80,6 +80,8 @@ class CommentMaker:
 
     def for_story(self, story_id, published_at, count, approved_share=0.85):
         from comments.models import Comment
+        from comments.reading_order import key_of
+        from comments.rendering import fragment_of
 
         rng, made = self.rng, []
         when = published_at
@@ -109,6 +111,13 @@ class CommentMaker:
                 comment.depth = parent.depth + 1
             else:
                 comment.thread_id, comment.depth = self.id, 0
+            # What Comment.save and the moderation functions write, written here for bulk_create.
+            comment.reading_key = key_of(self.id, when, parent.reading_key if parent else "")
+            if status == "approved":
+                shown = (
+                    (parent.id, parent.name) if parent is not None and parent.status == "approved" else None
+                )
+                comment.html = fragment_of(comment, shown)
             self.id += 1
             made.append(comment)
         return made
@@ -221,6 +230,7 @@ def build(*, stories, comments, big_story, seed_comments=50, seed=20240713, log=
     from django.utils import timezone
 
     from comments.models import Comment
+    from comments.moderation import recount
 
     rng = random.Random(seed)
     now = timezone.now()
@@ -247,6 +257,7 @@ def build(*, stories, comments, big_story, seed_comments=50, seed=20240713, log=
             Comment.objects.bulk_create(batch, batch_size=BATCH)
             added += len(batch)
             log(f"  {Comment.objects.count()} comments in {time.monotonic() - began:.0f} s")
+        recount()  # the stories' comment counts, as the moderation functions keep them
         reset_sequences(connection)
     if connection.vendor == "postgresql":
         # VACUUM too, as autovacuum would an hour later: until then PostgreSQL cannot answer

@@ -8,7 +8,8 @@ from collections import Counter
 from django.conf import settings
 from django.core.cache import cache
 from django.db import models, transaction
-from django.db.models import F
+from django.db.models import F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from articles.models import Story
@@ -80,22 +81,21 @@ def _count(shown, hidden=None):
 
 
 def recount(stories=None):
-    """Count every story's approved comments again (`manage.py recount_comments`); return
-    how many counts were wrong."""
+    """Count every story's approved comments again (`manage.py recount_comments`), in one
+    statement; return how many counts were wrong."""
     stories = Story.objects.all() if stories is None else stories
-    counted = dict(
-        Comment.objects.approved()
-        .filter(story__in=stories.values("pk"))
-        .order_by()
-        .values_list("story")
-        .annotate(n=models.Count("pk"))
+    approved = Coalesce(
+        Subquery(
+            Comment.objects.approved()
+            .filter(story=OuterRef("pk"))
+            .order_by()
+            .values("story")
+            .annotate(n=models.Count("pk"))
+            .values("n")
+        ),
+        0,
     )
-    wrong = 0
-    for story_id, stored in stories.values_list("pk", "comment_count").iterator():
-        if stored != counted.get(story_id, 0):
-            Story.objects.filter(pk=story_id).update(comment_count=counted.get(story_id, 0))
-            wrong += 1
-    return wrong
+    return stories.exclude(comment_count=approved).update(comment_count=approved)
 
 
 def stories_changed(story_ids):
