@@ -25,8 +25,20 @@
     targetLink.textContent = author.textContent.trim();
     target.hidden = false;
     link.parentNode.insertAdjacentElement("afterend", form);
-    form.querySelector("textarea").focus();
+    firstEmptyField().focus();
     return true;
+  }
+
+  // The first of name, email and comment still to fill in: a returning reader's browser
+  // may have filled the first two.
+  function firstEmptyField() {
+    var fields = form.querySelectorAll("input[name=name], input[name=email], textarea");
+    for (var i = 0; i < fields.length; i++) {
+      if (!fields[i].value) {
+        return fields[i];
+      }
+    }
+    return fields[fields.length - 1];
   }
 
   function cancel() {

@@ -246,7 +246,7 @@ def test_a_reply_link_to_a_comment_that_is_not_published_here_leaves_a_new_comme
     for value in (pending.pk, elsewhere.pk, "abc", "-1", "9" * 40):
         page = client.get(f"{story.get_absolute_url()}?reply_to={value}").text
         assert '<input type="hidden" name="reply_to" id="cf-reply_to">' in page
-        assert '<p class="reply-target" hidden>' in page
+        assert '<p class="reply-target" role="status" hidden>' in page
 
 
 def queries_for(client, url):
