@@ -172,3 +172,39 @@ def test_the_last_page_of_a_long_discussion_costs_what_the_first_does(client, st
     assert later == first + 1  # the cursor's key
     assert at == first + 2  # and whether a page comes before
     assert first_ids[0] == roots[0].pk and later_ids[0] == roots[31].pk and at_ids[0] == roots[39].pk
+
+
+@pytest.mark.parametrize("count", [0, 50, 5000])
+def test_first_and_last_pages_cost_the_same_queries_for_0_50_and_5000_comments(client, settings, count):
+    """Stored as the benchmark stores them (bulk, keyed and rendered as the moderation
+    functions would): the first page costs one query for the comments (none without any),
+    the last page three (its cursor's key, its slice, whether a page comes before)."""
+    import random
+
+    from bench.build_db import CommentMaker, next_id
+    from comments.moderation import recount
+
+    settings.PAGE_CACHE_SECONDS = 0
+    client.get(make_story().get_absolute_url())  # content types and the like, cached
+    without_comments = make_story()
+    client.get(without_comments.get_absolute_url())  # its version, cached
+    with CaptureQueriesContext(connection) as baseline:
+        client.get(without_comments.get_absolute_url())
+    story = make_story()
+    maker = CommentMaker(random.Random(1), next_id(Comment))
+    Comment.objects.bulk_create(maker.for_story(story.pk, story.published_at, count, approved_share=1.0))
+    recount()
+
+    def load(query):
+        client.get(story.get_absolute_url() + query)  # the second request is measured
+        with CaptureQueriesContext(connection) as captured:
+            page = client.get(story.get_absolute_url() + query).text
+        return len(captured) - len(baseline), comment_ids(page)
+
+    queries, shown = load("")
+    assert queries == (1 if count else 0)
+    assert len(shown) <= settings.COMMENTS_PER_PAGE and (len(shown) > 0) == (count > 0)
+    if count:
+        last = Comment.objects.filter(story=story).order_by("-reading_key").first()
+        queries, shown = load(f"?at={last.thread_id}")
+        assert queries == 3 and shown[-1] == last.pk
