@@ -6,9 +6,11 @@ Run it as a script against an empty database named by DATABASE_URL (bench/run.py
         python bench/build_db.py --stories 20000 --comments 200000 --big-story 5000
 
 It migrates, loads the demo newsroom (`load_demo`), gives the demo story 50 approved
-comments, then adds the generated archive with `bulk_create` in batches and explicit
-primary keys (so a comment's thread can be set in the same insert), and resets the
-sequences afterwards. Generated text is deterministic (a fixed random seed).
+comments, then adds the generated archive in batches with explicit primary keys (so a
+comment's thread can be set in the same insert): COPY on PostgreSQL, `bulk_create`
+elsewhere. Each approved comment's fragment is rendered with the template the moderation
+functions use. It resets the sequences afterwards. Generated text is deterministic (a fixed
+random seed).
 """
 
 import argparse
@@ -18,6 +20,7 @@ import sys
 import time
 from datetime import timedelta
 from pathlib import Path
+from types import SimpleNamespace
 
 SEED_SLUG = "joint-us-mexico-operation-dismantles-nogales-fentanyl-network"
 BIG_SLUG = "bench-story-with-many-comments"
@@ -64,26 +67,65 @@ def next_id(model):
     return (model.objects.aggregate(m=Max("pk"))["m"] or 0) + 1
 
 
+class Fragments:
+    """`comments.rendering.fragment_of`, for a build: the same template and context, the
+    template looked up once and the site's language set once (rendering is most of a build)."""
+
+    SENTINEL = 987654321
+
+    def __init__(self):
+        from django.template.loader import get_template
+        from django.urls import reverse
+
+        from comments.rendering import TEMPLATE
+
+        self.template = get_template(TEMPLATE)
+        self.permalink = reverse("comments:permalink", kwargs={"pk": self.SENTINEL}).replace(
+            str(self.SENTINEL), "{}"
+        )
+
+    def __call__(self, comment, parent_shown):
+        shown = {field: comment[column] for field, column in SHOWN_FIELDS.items()}
+        shown["permalink"] = self.permalink.format(comment["id"])
+        shown["parent_shown"] = (
+            SimpleNamespace(pk=parent_shown[0], name=parent_shown[1]) if parent_shown else None
+        )
+        return self.template.render({"comment": SimpleNamespace(**shown)}).strip()
+
+
+# What a fragment shows, as `comments.rendering.SHOWN_FIELDS` names it, by column.
+SHOWN_FIELDS = {
+    "pk": "id",
+    "parent_id": "parent_id",
+    "name": "name",
+    "website": "website",
+    "text_html": "text_html",
+    "created_at": "created_at",
+    "is_staff_reply": "is_staff_reply",
+}
+
+
 class CommentMaker:
-    """Comments for one story at a time, with replies in threads, ready for bulk_create."""
+    """Comments for one story at a time, with replies in threads, as rows (dictionaries of
+    column values) ready for `insert`."""
 
     def __init__(self, rng, start_id):
         from newsroom.sanitize import text_to_html
 
         self.rng, self.id = rng, start_id
-        # A pool of texts, each rendered once: bleach is too slow for 200,000 calls.
+        # A pool of texts, each rendered once: bleach is too slow for a million calls.
         texts = [
             "\n\n".join(paragraph(rng, rng.randint(1, 3)) for _ in range(rng.randint(1, 2)))
             for _ in range(400)
         ]
         self.pool = [(text, text_to_html(text)) for text in texts]
+        self.names = [f"{first} {last}" for first in NAMES for last in SURNAMES]
+        self.fragment = Fragments()
 
     def for_story(self, story_id, published_at, count, approved_share=0.85):
-        from comments.models import Comment
         from comments.reading_order import key_of
-        from comments.rendering import fragment_of
 
-        rng, made = self.rng, []
+        rng, made, fragment = self.rng, [], self.fragment
         when = published_at
         for _ in range(count):
             when = when + timedelta(minutes=rng.randint(1, 90))
@@ -91,36 +133,74 @@ class CommentMaker:
             status = "approved" if roll < approved_share else ("pending" if roll < 0.95 else "spam")
             parent = rng.choice(made) if made and rng.random() < 0.3 else None
             text, text_html = rng.choice(self.pool)
-            name = f"{rng.choice(NAMES)} {rng.choice(SURNAMES)}"
-            comment = Comment(
-                id=self.id,
-                story_id=story_id,
-                name=name,
-                email=f"reader{self.id}@example.org",
-                text=text,
-                text_html=text_html,
-                status=status,
-                ip_hash=f"{self.id:064x}",
-                user_agent="bench",
-                created_at=when,
-                status_changed_at=when,
-            )
+            pk = self.id
+            comment = {
+                "id": pk,
+                "story_id": story_id,
+                "parent_id": None,
+                "name": rng.choice(self.names),
+                "email": f"reader{pk}@example.org",
+                "website": "",
+                "text": text,
+                "text_html": text_html,
+                "status": status,
+                "ip_hash": f"{pk:064x}",
+                "user_agent": "bench",
+                "is_staff_reply": False,
+                "created_at": when,
+                "status_changed_at": when,
+                "html": "",
+            }
             if parent is not None:
-                comment.parent_id = parent.id
-                comment.thread_id = parent.thread_id
-                comment.depth = parent.depth + 1
+                comment["parent_id"] = parent["id"]
+                comment["thread_id"] = parent["thread_id"]
+                comment["depth"] = parent["depth"] + 1
             else:
-                comment.thread_id, comment.depth = self.id, 0
-            # What Comment.save and the moderation functions write, written here for bulk_create.
-            comment.reading_key = key_of(self.id, when, parent.reading_key if parent else "")
+                comment["thread_id"], comment["depth"] = pk, 0
+            # What Comment.save and the moderation functions write, written here for `insert`.
+            comment["reading_key"] = key_of(pk, when, parent["reading_key"] if parent else "")
             if status == "approved":
                 shown = (
-                    (parent.id, parent.name) if parent is not None and parent.status == "approved" else None
+                    (parent["id"], parent["name"])
+                    if parent is not None and parent["status"] == "approved"
+                    else None
                 )
-                comment.html = fragment_of(comment, shown)
+                comment["html"] = fragment(comment, shown)
             self.id += 1
             made.append(comment)
         return made
+
+
+def insert(model, rows):
+    """Insert `rows` (dictionaries of column values, by attribute name) into `model`'s
+    table: with COPY on PostgreSQL, with bulk_create elsewhere. A column a row leaves out
+    gets the field's default."""
+    from django.db import connection
+
+    if not rows:
+        return
+    if connection.vendor != "postgresql":
+        model.objects.bulk_create([model(**row) for row in rows], batch_size=BATCH)
+        return
+    from django.utils import timezone
+
+    pk = model._meta.pk
+    # Without explicit keys (the first row says), the sequence numbers the rows.
+    fields = [f for f in model._meta.concrete_fields if f is not pk or pk.attname in rows[0]]
+    prototype, now = model(), timezone.now()
+    defaults = [
+        now
+        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
+        else field.get_db_prep_save(getattr(prototype, field.attname), connection)
+        for field in fields
+    ]
+    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+    table = connection.ops.quote_name(model._meta.db_table)
+    pairs = list(zip([field.attname for field in fields], defaults, strict=True))
+    with connection.cursor() as cursor:
+        with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row([row.get(name, default) for name, default in pairs])
 
 
 def top_up_seed_story(rng, maker, wanted):
@@ -135,7 +215,7 @@ def top_up_seed_story(rng, maker, wanted):
     if missing <= 0:
         return 0
     comments = maker.for_story(story.pk, story.published_at + timedelta(days=2), missing, approved_share=1.0)
-    Comment.objects.bulk_create(comments, batch_size=BATCH)
+    insert(Comment, comments)
     return missing
 
 
@@ -147,9 +227,9 @@ def make_stories(rng, count, now):
 
     from articles.models import Author, Category, Source, Story, StoryAuthor
 
-    categories = list(Category.objects.all())
-    authors = list(Author.objects.all())
-    tags = list(Tag.objects.all())
+    categories = list(Category.objects.values_list("pk", flat=True))
+    authors = list(Author.objects.values_list("pk", flat=True))
+    tags = list(Tag.objects.values_list("pk", flat=True))
     story_type = ContentType.objects.get_for_model(Story)
     start = next_id(Story)
     stories, bylines, tagged, secondary, sources = [], [], [], [], []
@@ -161,34 +241,34 @@ def make_stories(rng, count, now):
         paragraphs = [paragraph(rng, rng.randint(2, 4)) for _ in range(3)]
         slug = f"{GENERATED_PREFIX}{pk}-{slugify(headline)[:60]}"
         stories.append(
-            Story(
-                id=pk,
-                headline=headline,
-                slug=slug,
-                standfirst=standfirst,
-                body="".join(f"<p>{p}</p>" for p in paragraphs),
-                primary_category=rng.choice(categories),
-                status="published",
-                published_at=now - timedelta(minutes=rng.randint(60, 6 * 365 * 24 * 60)),
-                search_document="\n".join([headline, standfirst, *paragraphs]),
-            )
+            {
+                "id": pk,
+                "headline": headline,
+                "slug": slug,
+                "standfirst": standfirst,
+                "body": "".join(f"<p>{p}</p>" for p in paragraphs),
+                "primary_category_id": rng.choice(categories),
+                "status": "published",
+                "published_at": now - timedelta(minutes=rng.randint(60, 6 * 365 * 24 * 60)),
+                "search_document": "\n".join([headline, standfirst, *paragraphs]),
+            }
         )
         for position, author in enumerate(rng.sample(authors, rng.choice([1, 1, 1, 2]))):
-            bylines.append(StoryAuthor(story_id=pk, author=author, position=position))
+            bylines.append({"story_id": pk, "author_id": author, "position": position})
         for tag in rng.sample(tags, min(len(tags), rng.randint(1, 3))):
-            tagged.append(TaggedItem(tag=tag, content_type=story_type, object_id=pk))
+            tagged.append({"tag_id": tag, "content_type_id": story_type.pk, "object_id": pk})
         if rng.random() < 0.2:
-            secondary.append(Story.categories.through(story_id=pk, category=rng.choice(categories)))
+            secondary.append({"story_id": pk, "category_id": rng.choice(categories)})
         for position in range(rng.randint(0, 3)):
             sources.append(
-                Source(
-                    story_id=pk,
-                    position=position,
-                    title=sentence(rng, 5, 9),
-                    outlet=rng.choice(SURNAMES),
-                    url=f"https://example.org/report/{pk}/{position}",
-                    language=rng.choice(["en", "es"]),
-                )
+                {
+                    "story_id": pk,
+                    "position": position,
+                    "title": sentence(rng, 5, 9),
+                    "outlet": rng.choice(SURNAMES),
+                    "url": f"https://example.org/report/{pk}/{position}",
+                    "language": rng.choice(["en", "es"]),
+                }
             )
     for model, rows in [
         (Story, stories),
@@ -197,9 +277,10 @@ def make_stories(rng, count, now):
         (Story.categories.through, secondary),
         (Source, sources),
     ]:
-        model.objects.bulk_create(rows, batch_size=BATCH)
-    Story.objects.filter(pk__in=[s.pk for s in stories]).refresh_search_vectors()
-    return [(s.pk, s.published_at) for s in stories]
+        for first in range(0, len(rows), 20 * BATCH):
+            insert(model, rows[first : first + 20 * BATCH])
+    Story.objects.filter(pk__gte=start).refresh_search_vectors()
+    return [(s["id"], s["published_at"]) for s in stories]
 
 
 def add_special_story(slug, headline, published_at):
@@ -227,14 +308,14 @@ def build(*, stories, comments, big_story, seed_comments=50, seed=20240713, log=
     one story, and the rest spread over the generated stories.
     """
     from django.db import connection, transaction
-    from django.utils import timezone
+    from django.utils import timezone, translation
 
     from comments.models import Comment
     from comments.moderation import recount
 
     rng = random.Random(seed)
     now = timezone.now()
-    with transaction.atomic():
+    with transaction.atomic(), translation.override(None):  # fragments in the site's language
         maker = CommentMaker(rng, next_id(Comment))
         added = top_up_seed_story(rng, maker, seed_comments)
         if stories:
@@ -252,9 +333,9 @@ def build(*, stories, comments, big_story, seed_comments=50, seed=20240713, log=
                 share = remaining // len(made) + (1 if index < remaining % len(made) else 0)
                 batch += maker.for_story(story_id, published_at, share)
                 if len(batch) >= 20 * BATCH:
-                    Comment.objects.bulk_create(batch, batch_size=BATCH)
+                    insert(Comment, batch)
                     added, batch = added + len(batch), []
-            Comment.objects.bulk_create(batch, batch_size=BATCH)
+            insert(Comment, batch)
             added += len(batch)
             log(f"  {Comment.objects.count()} comments in {time.monotonic() - began:.0f} s")
         recount()  # the stories' comment counts, as the moderation functions keep them

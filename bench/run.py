@@ -7,7 +7,8 @@ targets. Exit status: 0 when every target is met, 1 when one is missed, 2 when a
 service it needs is missing.
 
 Environment (all optional):
-    BENCH_SIZE      default (20,000 stories, 200,000 comments) or small (2,000 / 20,000)
+    BENCH_SIZE      default (20,000 stories, 200,000 comments), small (2,000 / 20,000) or
+                    large (100,000 / 1,000,000, on PostgreSQL)
     BENCH_DB        postgres (the default when PostgreSQL answers) or sqlite
     BENCH_SECONDS, BENCH_ROUNDS, BENCH_CONNECTIONS   one wrk round, rounds per URL, connections
     BENCH_REBUILD=1 rebuild the databases even when the last build still matches
@@ -74,7 +75,7 @@ def main():
     )
     prepare_database(cfg, cfg.bench_name, cfg.stories, cfg.comments, cfg.big_story)
     prepare_database(cfg, DEMO_NAME, 0, 0, 0)
-    with_tenth = cfg.size == "default"
+    with_tenth = cfg.size in ("default", "large")
     if with_tenth:
         prepare_database(cfg, TENTH_NAME, *SIZES["small"])
     subprocess.run(
