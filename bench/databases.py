@@ -20,6 +20,7 @@ def fingerprint(cfg, build_args):
     digest = hashlib.sha256(json.dumps([cfg.db, build_args]).encode())
     files = [
         ROOT / "bench" / "build_db.py",
+        ROOT / "bench" / "generated.py",
         ROOT / "articles" / "demo_content.py",
         ROOT / "articles" / "demo_briefs.py",
         ROOT / "articles" / "demo_images.py",
