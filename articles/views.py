@@ -50,7 +50,7 @@ def story_detail(request, slug):
         {
             "story": story,
             "preview": not story.is_public,
-            "related": Story.objects.published().related_to(story)[:4],
+            "related": Story.objects.published().related_cards(story),
         },
     )
     return response

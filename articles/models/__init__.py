@@ -13,6 +13,7 @@ from articles.models.corrections import Correction, CorrectionQuerySet
 from articles.models.fields import RichTextField, image_upload_to
 from articles.models.library import LibraryImage, LibraryImageQuerySet, delete_stored_files
 from articles.models.redirects import StoryRedirect
+from articles.models.related import RelatedStory
 from articles.models.roundups import RoundupItem, Source, language_code_validator
 from articles.models.stories import PUBLISHING_RULES, Story
 from articles.models.story_queries import LISTING_SKIPS, StoryQuerySet
@@ -21,6 +22,7 @@ __all__ = [
     "LISTING_SKIPS",
     "PATH_SEPARATOR",
     "PUBLISHING_RULES",
+    "RelatedStory",
     "Author",
     "Category",
     "CategoryQuerySet",

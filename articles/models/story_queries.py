@@ -70,7 +70,8 @@ class StoryQuerySet(models.QuerySet):
         )
 
     def related_to(self, story, candidates=60):
-        """Other stories sharing a tag or the primary category, most shared tags first.
+        """Other stories sharing a tag or the primary category, most shared tags first, ranked
+        now: for previews of unsaved text. Saved stories keep theirs ranked (`related_cards`).
 
         Only the `candidates` most recent matches are ranked, so the cost does not grow with
         the archive.
@@ -89,6 +90,11 @@ class StoryQuerySet(models.QuerySet):
             .order_by("-shared_tags", "-published_at")
             .for_listing()
         )
+
+    def related_cards(self, story, count=4):
+        """The first `count` of `story`'s stored related stories (articles/related.py) that
+        are in this queryset, in their ranked order, as cards: one query and the cards'."""
+        return self.filter(related_from__story=story).order_by("related_from__position").for_listing()[:count]
 
     def grouped_by_section(self, per_section=4):
         """Top-level categories, each with its `latest_stories` from anywhere in its tree.
