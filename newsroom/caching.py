@@ -28,9 +28,9 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import router
-from django.http import HttpResponse, HttpResponseNotModified
-from django.utils.cache import patch_cache_control
-from django.utils.http import http_date, parse_etags, parse_http_date_safe
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
 
 SITE_VERSION_KEY = "content-version:site"
 # (site version it belongs to, publication time folded into the site version, next one or None)
@@ -220,9 +220,14 @@ def public_page(versions=site_versions):
             ).hexdigest()[:32]
             etag = f'"{fingerprint}"'
             last_modified = int(max(stamps))
-            if _not_modified(request, etag, last_modified):
-                response = HttpResponseNotModified()
+            # Django's own rules: weak ETags (W/"...", as gzip and CDNs send them back) match,
+            # If-None-Match wins over If-Modified-Since.
+            response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+            if response is not None and response.status_code == 304:
                 _add_public_headers(response, etag, last_modified, fresh_until)
+                return response
+            if response is not None:  # 412: its If-Match is not part of any cache key
+                patch_cache_control(response, private=True, no_store=True)
                 return response
             response = _cached_or_rendered(view, request, fingerprint, args, kwargs)
             if response.status_code == 200:
@@ -235,14 +240,6 @@ def public_page(versions=site_versions):
         return wrapper
 
     return decorator
-
-
-def _not_modified(request, etag, last_modified):
-    if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
-    if if_none_match:
-        return etag in parse_etags(if_none_match) or if_none_match.strip() == "*"
-    since = parse_http_date_safe(request.META.get("HTTP_IF_MODIFIED_SINCE", ""))
-    return since is not None and last_modified <= since
 
 
 def _cached_or_rendered(view, request, fingerprint, args, kwargs):
