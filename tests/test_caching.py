@@ -1,5 +1,8 @@
 """Pages a shared cache can hold, and an application cache that never serves stale content."""
 
+import ast
+from pathlib import Path
+
 import pytest
 from django.conf import settings
 from django.db import connection
@@ -164,3 +167,17 @@ def test_application_cache_can_be_turned_off(client, story, settings):
     with CaptureQueriesContext(connection) as queries:
         client.get(story.get_absolute_url())
     assert len(queries) > 0
+
+
+def test_the_cache_machinery_imports_no_app():
+    """newsroom/caching.py is shared by every app; the story-specific parts live in articles."""
+    source = (Path(settings.BASE_DIR) / "newsroom" / "caching.py").read_text()
+    imported = [
+        node.module if isinstance(node, ast.ImportFrom) else alias.name
+        for node in ast.parse(source).body
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for alias in node.names
+    ]
+    apps = {"articles", "comments", "editorial", "corrections"}
+    assert not [name for name in imported if name.split(".")[0] in apps]
+    assert "bump_story_version" not in vars(caching)  # articles.caching has it
