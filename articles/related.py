@@ -33,9 +33,24 @@ def _ranked(tag_ids, candidates, tags_of, keep=KEEP):
     return [pk for pk, _ in order[:keep]]
 
 
-def rank_for(story, keep=KEEP):
-    """The ids of `story`'s related stories, best first (three queries)."""
-    tag_ids = set(story.tags.values_list("pk", flat=True))
+def _tags_of(story_ids, tag_ids=None):
+    """{story id: set of tag ids} for `story_ids` (only `tag_ids`, if given): one query."""
+    links = TaggedItem.objects.filter(
+        content_type=ContentType.objects.get_for_model(Story), object_id__in=story_ids
+    )
+    if tag_ids is not None:
+        links = links.filter(tag_id__in=tag_ids)
+    tags = {}
+    for pk, tag_id in links.values_list("object_id", "tag_id"):
+        tags.setdefault(pk, set()).add(tag_id)
+    return tags
+
+
+def rank_for(story, keep=KEEP, tag_ids=None):
+    """The ids of `story`'s related stories, best first (three queries; two when its
+    `tag_ids` are given)."""
+    if tag_ids is None:
+        tag_ids = set(story.tags.values_list("pk", flat=True))
     matches = Q(tags__in=tag_ids)
     if story.primary_category_id is not None:
         matches |= Q(primary_category=story.primary_category_id)
@@ -46,30 +61,18 @@ def rank_for(story, keep=KEEP):
         .values_list("pk", "published_at")[: CANDIDATES * 3]
     )
     candidates = list(dict.fromkeys(rows))[:CANDIDATES]
-    links = TaggedItem.objects.filter(
-        content_type=ContentType.objects.get_for_model(Story),
-        object_id__in=[pk for pk, _ in candidates],
-        tag_id__in=tag_ids,
-    ).values_list("object_id", "tag_id")
-    tags = {}
-    for pk, tag_id in links:
-        tags.setdefault(pk, set()).add(tag_id)
+    tags = _tags_of([pk for pk, _ in candidates], tag_ids)
     return _ranked(tag_ids, candidates, lambda pk: tags.get(pk, set()), keep)
 
 
-def store(story_id, related_ids):
-    """Replace `story_id`'s stored list with `related_ids`, in order."""
-    RelatedStory.objects.filter(story_id=story_id).delete()
+def store(ranked):
+    """Replace the stored lists of the stories in `ranked` ({story id: related ids})."""
+    RelatedStory.objects.filter(story_id__in=list(ranked)).delete()
     RelatedStory.objects.bulk_create(
-        RelatedStory(story_id=story_id, related_id=pk, position=n) for n, pk in enumerate(related_ids)
+        RelatedStory(story_id=pk, related_id=other, position=n)
+        for pk, ids in ranked.items()
+        for n, other in enumerate(ids)
     )
-
-
-def refresh(story):
-    """Rank `story`'s list again and store it; returns the new ids."""
-    ids = rank_for(story)
-    store(story.pk, ids)
-    return ids
 
 
 def pointing_at(story_id):
@@ -80,14 +83,17 @@ def pointing_at(story_id):
 def refresh_around(story, *, neighbours=True):
     """Rank `story`'s list again and, with `neighbours`, the lists of the stories that point
     at it or that it now points at, since its place in theirs may have changed."""
-    ids = refresh(story)
+    ids = rank_for(story)
+    store({story.pk: ids})
     if neighbours:
         refresh_ids((pointing_at(story.pk) | set(ids)) - {story.pk})
 
 
 def refresh_ids(ids):
-    for neighbour in Story.objects.filter(pk__in=ids).only("pk", "primary_category_id"):
-        refresh(neighbour)
+    """Rank the lists of the stories `ids` again: two queries each, and four in all."""
+    stories = list(Story.objects.filter(pk__in=ids).only("pk", "primary_category_id"))
+    tags = _tags_of([story.pk for story in stories])
+    store({story.pk: rank_for(story, tag_ids=tags.get(story.pk, set())) for story in stories})
 
 
 def rank_all(stories, tag_links, keep=KEEP):
