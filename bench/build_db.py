@@ -165,7 +165,10 @@ def build(*, stories, comments, big_story, seed_comments=50, seed=20240713, log=
             log(f"  {len(made) + 2} stories in {time.monotonic() - began:.0f} s")
             began = time.monotonic()
             maker.id = max(maker.id, next_id(Comment))
+            # The big thread from a generator of its own: the same pages at every size.
+            maker.rng = random.Random(seed + 1)
             batch = maker.for_story(big.pk, big.published_at, big_story, approved_share=0.9)
+            maker.rng = rng
             remaining = max(0, comments - added - len(batch))
             for index, (story_id, published_at) in enumerate(made if remaining else []):
                 share = remaining // len(made) + (1 if index < remaining % len(made) else 0)
