@@ -139,3 +139,17 @@ def test_refresh_related_ranks_every_story_as_saving_them_does(desk):
     stored = {s.pk: list(s.related_links.values_list("related_id", flat=True)) for s in Story.objects.all()}
     assert stored == one_by_one
     assert all(len(ids) == related.KEEP for ids in stored.values())
+
+
+def test_the_data_migration_ranks_the_stories_already_there(desk):
+    from django.db.migrations.loader import MigrationLoader
+
+    stories = [make_story(f"Desk story {n}", category=desk, tags=[f"tag-{n % 3}"]) for n in range(12)]
+    expected = {s.pk: related.rank_for(s) for s in stories}
+    RelatedStory.objects.all().delete()  # as before the migration: nothing stored
+    loader = MigrationLoader(connection)
+    key = ("articles", "0012_rank_related_stories")
+    [operation] = loader.graph.nodes[key].operations
+    operation.code(loader.project_state(key).apps, None)
+    stored = {s.pk: list(s.related_links.values_list("related_id", flat=True)) for s in stories}
+    assert stored == expected and all(len(ids) == related.KEEP for ids in stored.values())
