@@ -2,13 +2,14 @@
 
 A story's related stories are other stories with status "published" that share a tag or its
 primary category: among the `CANDIDATES` most recent, most shared tags first, then newest.
-The first `KEEP` are stored in order (`RelatedStory`); the story page shows the first
-`StoryQuerySet.related_cards` count (4) of them that are public at that moment, so a scheduled story appears
-when it comes due and a withdrawn one is gone even before the lists are ranked again.
+The first `KEEP` are stored in order (`RelatedStory`); the story page shows the first four
+of them that are public at that moment (`StoryQuerySet.related_cards`), so a scheduled story
+appears when it comes due and a withdrawn one is gone even before the lists are ranked again.
 
-A story's list is ranked again when it is saved or its tags change, and so are the lists of
-the stories that point at it or that it now points at (signals.py). `refresh_all()` ranks
-every list at once (`manage.py refresh_related`, after imports).
+A story's list is ranked again when its status, time, category or tags change, and so are
+the lists of the stories that point at it or that it now points at (signals.py). Other lists
+it would now enter (an older story whose eighth is weaker) get it at their own next change,
+or from `refresh_all()`, which ranks every list at once (`manage.py refresh_related`).
 """
 
 import heapq
