@@ -181,7 +181,7 @@ def test_first_and_last_pages_cost_the_same_queries_for_0_50_and_5000_comments(c
     the last page three (its cursor's key, its slice, whether a page comes before)."""
     import random
 
-    from bench.build_db import CommentMaker, next_id
+    from bench.generated import CommentMaker, insert, next_id
     from comments.moderation import recount
 
     settings.PAGE_CACHE_SECONDS = 0
@@ -192,7 +192,7 @@ def test_first_and_last_pages_cost_the_same_queries_for_0_50_and_5000_comments(c
         client.get(without_comments.get_absolute_url())
     story = make_story()
     maker = CommentMaker(random.Random(1), next_id(Comment))
-    Comment.objects.bulk_create(maker.for_story(story.pk, story.published_at, count, approved_share=1.0))
+    insert(Comment, maker.for_story(story.pk, story.published_at, count, approved_share=1.0))
     recount()
 
     def load(query):
