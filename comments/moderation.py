@@ -12,10 +12,10 @@ from django.db.models import F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from articles.caching import bump_story_version
 from articles.models import Story
 from comments import reading_order, rendering, spam
 from comments.models import Comment, ModerationRecord
-from newsroom.caching import bump_story_version
 
 logger = logging.getLogger(__name__)
 

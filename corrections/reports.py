@@ -16,7 +16,8 @@ from comments.forms import TokenProblem, token_problem
 from comments.views import Refused
 from corrections.models import ErrorReport
 from corrections.report_forms import TOKEN_SALT, ErrorReportForm
-from newsroom.caching import public_page, story_versions_by_slug
+from articles.caching import story_versions_by_slug
+from newsroom.caching import public_page
 from newsroom.client_address import client_ip
 
 logger = logging.getLogger(__name__)

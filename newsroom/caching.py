@@ -249,12 +249,3 @@ def _freshness(max_age, stale, fresh_until):
     max_age = min(max_age, left)
     return max_age, min(stale, left - max_age)
 
-
-def __getattr__(name):
-    # For the apps that still import the story versions from here; they live in
-    # articles.caching (this module imports no app). Remove once no app does.
-    if name in ("bump_story_version", "story_versions_by_slug"):
-        from articles import caching as story_caching
-
-        return getattr(story_caching, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
