@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 
+from articles.caching import story_versions_by_slug
 from articles.models import Story
 from comments import client, spam
 from comments import views as comments_views
@@ -16,7 +17,6 @@ from comments.forms import TokenProblem, token_problem
 from comments.views import Refused
 from corrections.models import ErrorReport
 from corrections.report_forms import TOKEN_SALT, ErrorReportForm
-from articles.caching import story_versions_by_slug
 from newsroom.caching import public_page
 from newsroom.client_address import client_ip
 
