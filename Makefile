@@ -82,6 +82,7 @@ clean:
 
 # Performance: build the benchmark databases, serve them with gunicorn and nginx, measure
 # with wrk, print the table (README "Performance"). BENCH_SIZE=small for a quick run,
+# BENCH_SIZE=large for 100,000 stories and 1,000,000 comments on PostgreSQL,
 # BENCH_DB=sqlite|postgres. Exits 1 when a target is missed, 2 when wrk/nginx are missing.
 .PHONY: bench
 bench: $(STAMP)

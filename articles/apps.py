@@ -7,6 +7,8 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Stories")
 
     def ready(self):
-        from articles import signals
+        from articles import caching, signals
+        from newsroom.caching import register_publication_times
 
         signals.connect()
+        register_publication_times(caching.publication_time)

@@ -1,14 +1,15 @@
-"""Any write to public content makes cached pages stale at once.
+"""Any write to public content makes cached pages stale at once, and a story's change of
+status, time, category or tags ranks the related stories around it again.
 
 Receivers rather than direct calls, on purpose: admin inlines, actions, the demo loader
 and the shell all write these models, and no path may be forgotten.
 """
 
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from taggit.models import Tag, TaggedItem
 
-from articles import models
+from articles import models, related
 from newsroom.caching import bump_site_version
 
 CONTENT_MODELS = [
@@ -25,6 +26,43 @@ def content_changed(sender, using=None, **kwargs):
         transaction.on_commit(bump_site_version, using=using)
 
 
+# What a story's place in other stories' related lists depends on (besides its tags).
+RANKED_BY = ("status", "published_at", "primary_category_id")
+
+
+def remember_ranking(sender, instance, raw=False, **kwargs):
+    if not raw and instance.pk is not None:
+        stored = models.Story.objects.filter(pk=instance.pk).values_list(*RANKED_BY).first()
+        instance._ranked_as = stored
+
+
+def rank_after_save(sender, instance, created, raw=False, **kwargs):
+    before = getattr(instance, "_ranked_as", None)
+    if raw or (not created and before == tuple(getattr(instance, f) for f in RANKED_BY)):
+        return  # a change of text moves no story in any list
+    was_candidate = before is not None and before[0] == models.Story.Status.PUBLISHED
+    related.refresh_around(instance, neighbours=was_candidate or _is_candidate(instance))
+
+
+def rank_after_tags(sender, instance, action, reverse, pk_set=None, **kwargs):
+    if isinstance(instance, models.Story) and not reverse and action.startswith("post_"):
+        if pk_set or action == "post_clear":
+            related.refresh_around(instance, neighbours=_is_candidate(instance))
+
+
+def _is_candidate(story):
+    """Only stories with status published (due or scheduled) sit in other stories' lists."""
+    return story.status == models.Story.Status.PUBLISHED
+
+
+def remember_pointing(sender, instance, **kwargs):
+    instance._pointed_at_by = related.pointing_at(instance.pk)
+
+
+def rank_after_delete(sender, instance, **kwargs):
+    related.refresh_ids(getattr(instance, "_pointed_at_by", set()))
+
+
 def connect():
     for model in CONTENT_MODELS:
         post_save.connect(content_changed, sender=model, dispatch_uid=f"stale-on-save-{model.__name__}")
@@ -32,3 +70,9 @@ def connect():
     m2m_changed.connect(
         content_changed, sender=models.Story.categories.through, dispatch_uid="stale-on-categories"
     )
+    story = models.Story
+    pre_save.connect(remember_ranking, sender=story, dispatch_uid="related-before-save")
+    post_save.connect(rank_after_save, sender=story, dispatch_uid="related-after-save")
+    m2m_changed.connect(rank_after_tags, sender=story.tags.through, dispatch_uid="related-after-tags")
+    pre_delete.connect(remember_pointing, sender=story, dispatch_uid="related-before-delete")
+    post_delete.connect(rank_after_delete, sender=story, dispatch_uid="related-after-delete")

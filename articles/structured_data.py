@@ -80,6 +80,8 @@ def story_graph(story, site_url, site_name):
         },
         "keywords": [tag.name for tag in story.tags.all()],
         "citation": [citation(source, site_url) for source in with_ledger(story.sources.all())],
+        # Approved comments, as the column the moderation functions keep says.
+        "commentCount": story.comment_count,
     }
     if story.primary_category:
         article["articleSection"] = story.primary_category.name

@@ -10,9 +10,10 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from articles import search as full_text
+from articles.caching import story_versions_by_slug
 from articles.models import Author, Category, Story, StoryRedirect
 from articles.pagination import capped_count, paginate
-from newsroom.caching import is_anonymous_request, public_page, story_versions_by_slug
+from newsroom.caching import is_anonymous_request, public_page
 
 
 @public_page()
@@ -50,7 +51,7 @@ def story_detail(request, slug):
         {
             "story": story,
             "preview": not story.is_public,
-            "related": Story.objects.published().related_to(story)[:4],
+            "related": Story.objects.published().related_cards(story),
         },
     )
     return response

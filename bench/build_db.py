@@ -6,9 +6,11 @@ Run it as a script against an empty database named by DATABASE_URL (bench/run.py
         python bench/build_db.py --stories 20000 --comments 200000 --big-story 5000
 
 It migrates, loads the demo newsroom (`load_demo`), gives the demo story 50 approved
-comments, then adds the generated archive with `bulk_create` in batches and explicit
-primary keys (so a comment's thread can be set in the same insert), and resets the
-sequences afterwards. Generated text is deterministic (a fixed random seed).
+comments, then adds the generated archive in batches with explicit primary keys (so a
+comment's thread can be set in the same insert): COPY on PostgreSQL, `bulk_create`
+elsewhere. Each approved comment's fragment is rendered with the template the moderation
+functions use. It resets the sequences afterwards. Generated text is deterministic (a fixed
+random seed).
 """
 
 import argparse
@@ -19,99 +21,24 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.generated import (  # noqa: E402
+    BATCH,
+    SURNAMES,
+    TOPICS,
+    WORDS,
+    CommentMaker,
+    insert,
+    next_id,
+    paragraph,
+    sentence,
+)
+
 SEED_SLUG = "joint-us-mexico-operation-dismantles-nogales-fentanyl-network"
 BIG_SLUG = "bench-story-with-many-comments"
 POST_SLUG = "bench-story-for-comment-posts"
 GENERATED_PREFIX = "bench-story-"
-BATCH = 2000
-
-WORDS = (
-    "fentanyl border cartel sanctions treasury justice court ruling congress senate migration "
-    "remittances trade tariff port customs inspection network arrest seizure indictment "
-    "prosecutor governor president election reform judiciary police guard military security "
-    "policy cooperation agreement report data homicide violence economy growth inflation peso "
-    "dollar investment factory supply chain shipment chemical precursor laboratory pill "
-    "official minister ambassador embassy statement hearing testimony budget program aid "
-    "community family city state region northern southern coast river desert highway"
-).split()
-NAMES = (
-    "Ana Luis Carmen José María Pedro Sofía Diego Elena Jorge Laura Miguel Paula Andrés Rosa "
-    "Tom Sarah Emily James Olivia Daniel Grace Henry Alice Mark"
-).split()
-# One place per generated story, in its headline: a search for one finds about 2% of them.
-TOPICS = (
-    "Nogales Tijuana Juárez Monterrey Culiacán Sinaloa Sonora Chihuahua Oaxaca Chiapas Guerrero "
-    "Michoacán Jalisco Puebla Veracruz Tabasco Yucatán Querétaro Zacatecas Durango Coahuila "
-    "Tamaulipas Reynosa Matamoros Laredo Mexicali Ensenada Hermosillo Acapulco Cancún Mazatlán "
-    "Tapachula Toluca Morelia Guadalajara León Aguascalientes Saltillo Torreón Campeche Mérida "
-    "Colima Tepic Pachuca Tlaxcala Cuernavaca Villahermosa Xalapa Zamora Celaya"
-).split()
-SURNAMES = "García López Martínez Hernández Pérez Smith Johnson Brown Davis Miller Ortega Ruiz".split()
-
-
-def sentence(rng, low=8, high=18):
-    words = [rng.choice(WORDS) for _ in range(rng.randint(low, high))]
-    return " ".join(words).capitalize() + "."
-
-
-def paragraph(rng, sentences=4):
-    return " ".join(sentence(rng) for _ in range(sentences))
-
-
-def next_id(model):
-    from django.db.models import Max
-
-    return (model.objects.aggregate(m=Max("pk"))["m"] or 0) + 1
-
-
-class CommentMaker:
-    """Comments for one story at a time, with replies in threads, ready for bulk_create."""
-
-    def __init__(self, rng, start_id):
-        from newsroom.sanitize import text_to_html
-
-        self.rng, self.id = rng, start_id
-        # A pool of texts, each rendered once: bleach is too slow for 200,000 calls.
-        texts = [
-            "\n\n".join(paragraph(rng, rng.randint(1, 3)) for _ in range(rng.randint(1, 2)))
-            for _ in range(400)
-        ]
-        self.pool = [(text, text_to_html(text)) for text in texts]
-
-    def for_story(self, story_id, published_at, count, approved_share=0.85):
-        from comments.models import Comment
-
-        rng, made = self.rng, []
-        when = published_at
-        for _ in range(count):
-            when = when + timedelta(minutes=rng.randint(1, 90))
-            roll = rng.random()
-            status = "approved" if roll < approved_share else ("pending" if roll < 0.95 else "spam")
-            parent = rng.choice(made) if made and rng.random() < 0.3 else None
-            text, text_html = rng.choice(self.pool)
-            name = f"{rng.choice(NAMES)} {rng.choice(SURNAMES)}"
-            comment = Comment(
-                id=self.id,
-                story_id=story_id,
-                name=name,
-                email=f"reader{self.id}@example.org",
-                text=text,
-                text_html=text_html,
-                status=status,
-                ip_hash=f"{self.id:064x}",
-                user_agent="bench",
-                created_at=when,
-                status_changed_at=when,
-            )
-            if parent is not None:
-                comment.parent_id = parent.id
-                comment.thread_id = parent.thread_id
-                comment.depth = parent.depth + 1
-            else:
-                comment.thread_id, comment.depth = self.id, 0
-            self.id += 1
-            made.append(comment)
-        return made
 
 
 def top_up_seed_story(rng, maker, wanted):
@@ -126,7 +53,7 @@ def top_up_seed_story(rng, maker, wanted):
     if missing <= 0:
         return 0
     comments = maker.for_story(story.pk, story.published_at + timedelta(days=2), missing, approved_share=1.0)
-    Comment.objects.bulk_create(comments, batch_size=BATCH)
+    insert(Comment, comments)
     return missing
 
 
@@ -138,9 +65,9 @@ def make_stories(rng, count, now):
 
     from articles.models import Author, Category, Source, Story, StoryAuthor
 
-    categories = list(Category.objects.all())
-    authors = list(Author.objects.all())
-    tags = list(Tag.objects.all())
+    categories = list(Category.objects.values_list("pk", flat=True))
+    authors = list(Author.objects.values_list("pk", flat=True))
+    tags = list(Tag.objects.values_list("pk", flat=True))
     story_type = ContentType.objects.get_for_model(Story)
     start = next_id(Story)
     stories, bylines, tagged, secondary, sources = [], [], [], [], []
@@ -152,34 +79,34 @@ def make_stories(rng, count, now):
         paragraphs = [paragraph(rng, rng.randint(2, 4)) for _ in range(3)]
         slug = f"{GENERATED_PREFIX}{pk}-{slugify(headline)[:60]}"
         stories.append(
-            Story(
-                id=pk,
-                headline=headline,
-                slug=slug,
-                standfirst=standfirst,
-                body="".join(f"<p>{p}</p>" for p in paragraphs),
-                primary_category=rng.choice(categories),
-                status="published",
-                published_at=now - timedelta(minutes=rng.randint(60, 6 * 365 * 24 * 60)),
-                search_document="\n".join([headline, standfirst, *paragraphs]),
-            )
+            {
+                "id": pk,
+                "headline": headline,
+                "slug": slug,
+                "standfirst": standfirst,
+                "body": "".join(f"<p>{p}</p>" for p in paragraphs),
+                "primary_category_id": rng.choice(categories),
+                "status": "published",
+                "published_at": now - timedelta(minutes=rng.randint(60, 6 * 365 * 24 * 60)),
+                "search_document": "\n".join([headline, standfirst, *paragraphs]),
+            }
         )
         for position, author in enumerate(rng.sample(authors, rng.choice([1, 1, 1, 2]))):
-            bylines.append(StoryAuthor(story_id=pk, author=author, position=position))
+            bylines.append({"story_id": pk, "author_id": author, "position": position})
         for tag in rng.sample(tags, min(len(tags), rng.randint(1, 3))):
-            tagged.append(TaggedItem(tag=tag, content_type=story_type, object_id=pk))
+            tagged.append({"tag_id": tag, "content_type_id": story_type.pk, "object_id": pk})
         if rng.random() < 0.2:
-            secondary.append(Story.categories.through(story_id=pk, category=rng.choice(categories)))
+            secondary.append({"story_id": pk, "category_id": rng.choice(categories)})
         for position in range(rng.randint(0, 3)):
             sources.append(
-                Source(
-                    story_id=pk,
-                    position=position,
-                    title=sentence(rng, 5, 9),
-                    outlet=rng.choice(SURNAMES),
-                    url=f"https://example.org/report/{pk}/{position}",
-                    language=rng.choice(["en", "es"]),
-                )
+                {
+                    "story_id": pk,
+                    "position": position,
+                    "title": sentence(rng, 5, 9),
+                    "outlet": rng.choice(SURNAMES),
+                    "url": f"https://example.org/report/{pk}/{position}",
+                    "language": rng.choice(["en", "es"]),
+                }
             )
     for model, rows in [
         (Story, stories),
@@ -188,9 +115,10 @@ def make_stories(rng, count, now):
         (Story.categories.through, secondary),
         (Source, sources),
     ]:
-        model.objects.bulk_create(rows, batch_size=BATCH)
-    Story.objects.filter(pk__in=[s.pk for s in stories]).refresh_search_vectors()
-    return [(s.pk, s.published_at) for s in stories]
+        for first in range(0, len(rows), 20 * BATCH):
+            insert(model, rows[first : first + 20 * BATCH])
+    Story.objects.filter(pk__gte=start).refresh_search_vectors()
+    return [(s["id"], s["published_at"]) for s in stories]
 
 
 def add_special_story(slug, headline, published_at):
@@ -218,13 +146,14 @@ def build(*, stories, comments, big_story, seed_comments=50, seed=20240713, log=
     one story, and the rest spread over the generated stories.
     """
     from django.db import connection, transaction
-    from django.utils import timezone
+    from django.utils import timezone, translation
 
     from comments.models import Comment
+    from comments.moderation import recount
 
     rng = random.Random(seed)
     now = timezone.now()
-    with transaction.atomic():
+    with transaction.atomic(), translation.override(None):  # fragments in the site's language
         maker = CommentMaker(rng, next_id(Comment))
         added = top_up_seed_story(rng, maker, seed_comments)
         if stories:
@@ -236,17 +165,21 @@ def build(*, stories, comments, big_story, seed_comments=50, seed=20240713, log=
             log(f"  {len(made) + 2} stories in {time.monotonic() - began:.0f} s")
             began = time.monotonic()
             maker.id = max(maker.id, next_id(Comment))
+            # The big thread from a generator of its own: the same pages at every size.
+            maker.rng = random.Random(seed + 1)
             batch = maker.for_story(big.pk, big.published_at, big_story, approved_share=0.9)
+            maker.rng = rng
             remaining = max(0, comments - added - len(batch))
             for index, (story_id, published_at) in enumerate(made if remaining else []):
                 share = remaining // len(made) + (1 if index < remaining % len(made) else 0)
                 batch += maker.for_story(story_id, published_at, share)
                 if len(batch) >= 20 * BATCH:
-                    Comment.objects.bulk_create(batch, batch_size=BATCH)
+                    insert(Comment, batch)
                     added, batch = added + len(batch), []
-            Comment.objects.bulk_create(batch, batch_size=BATCH)
+            insert(Comment, batch)
             added += len(batch)
             log(f"  {Comment.objects.count()} comments in {time.monotonic() - began:.0f} s")
+        recount()  # the stories' comment counts, as the moderation functions keep them
         reset_sequences(connection)
     if connection.vendor == "postgresql":
         # VACUUM too, as autovacuum would an hour later: until then PostgreSQL cannot answer
@@ -277,7 +210,6 @@ def main(argv=None):
     parser.add_argument("--seed-comments", type=int, default=50)
     args = parser.parse_args(argv)
 
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
     import django
     from django.core.management import call_command

@@ -14,25 +14,36 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = ROOT / "var" / "bench"
 PYTHON = sys.executable
 GUNICORN = str(Path(sys.executable).parent / "gunicorn")
-SIZES = {"default": (20_000, 200_000, 5_000), "small": (2_000, 20_000, 5_000)}
+SIZES = {
+    "default": (20_000, 200_000, 5_000),
+    "small": (2_000, 20_000, 5_000),
+    "large": (100_000, 1_000_000, 5_000),
+}
+BUILD_LIMIT = 15 * 60  # seconds: the large archive's build must fit in this on the 2-core machine
 DEMO_NAME = "newsroom_bench_demo"
-# At the default size, the same pages are also measured on a tenth of the archive, whose
-# listings are as full as the big one's: growth from there is growth with the archive alone.
+# At the default and large sizes, the same pages are also measured on the 2,000-story archive,
+# whose listings are as full as the big one's: growth from there is growth with the archive
+# alone (for information at the default size, a target at the large size).
 TENTH_NAME = "newsroom_bench_small"
 
 SEED_PATH = f"/story/{SEED_SLUG}/"
+BIG_PATH = f"/story/{BIG_SLUG}/"
 PAGES = [  # key, label, path, measured at demo size too
     ("front", "front page", "/", True),
     ("story50", "story, 50 comments", SEED_PATH, True),
-    ("story5000", "story, 5,000 comments", f"/story/{BIG_SLUG}/", False),
+    ("story5000", "story, 5,000 comments", BIG_PATH, False),
     ("category", "category", "/category/organized-crime/", True),
     ("tag", "tag", "/tag/fentanyl/", True),
     ("feed", "site feed (RSS)", "/feeds/rss/", True),
     ("search", "search", "/search/?q=Nogales", True),
 ]
+# The big story's last page: its path (`?after=`) differs by database, found at the start.
+LAST_PAGE = ("story5000last", "story, 5,000 comments, last page")
 FLOOR = ("floor", "floor view (no DB, no cache)", "/bench/floor/")
 POST_PATH = f"/story/{POST_SLUG}/"
 NGINX_ROUNDS = 5
+# Memory: each worker's resident size after MEMORY_FIRST mixed requests and after MEMORY_TOTAL.
+MEMORY_FIRST, MEMORY_TOTAL = 1_000, int(os.environ.get("BENCH_MEMORY_REQUESTS") or 20_000)
 # Variables the application reads; the bench servers get its own values or the defaults.
 APP_PREFIXES = (
     "DEBUG",
@@ -115,6 +126,16 @@ class Config:
         if self.db == "postgres":
             return f"{self.pg_url}/{name}"
         return f"sqlite:///{BENCH_DIR / name}.sqlite3"
+
+
+def pages_with_last(last_path):
+    """PAGES with the big story's last page after its first, for a database whose last page
+    is at `last_path` (None: the database has no big story)."""
+    pages = list(PAGES)
+    if last_path:
+        at = next(i for i, (key, *_) in enumerate(pages) if key == "story5000") + 1
+        pages.insert(at, (*LAST_PAGE, last_path, False))
+    return pages
 
 
 def say(message):

@@ -9,11 +9,18 @@ import time
 from bench.config import BENCH_DIR, PYTHON, ROOT, app_env, say
 
 
+def last_build_seconds(cfg, name):
+    """How long the database's last build took (written next to its marker), or None."""
+    path = BENCH_DIR / f"{name}.{cfg.db}.seconds"
+    return int(path.read_text()) if path.exists() else None
+
+
 def fingerprint(cfg, build_args):
     """What a built database depends on: the sizes, the builder, the demo content, the schema."""
     digest = hashlib.sha256(json.dumps([cfg.db, build_args]).encode())
     files = [
         ROOT / "bench" / "build_db.py",
+        ROOT / "bench" / "generated.py",
         ROOT / "articles" / "demo_content.py",
         ROOT / "articles" / "demo_briefs.py",
         ROOT / "articles" / "demo_images.py",
@@ -51,12 +58,14 @@ def recreate_database(cfg, name):
 
 
 def prepare_database(cfg, name, stories, comments, big_story):
+    """Build the database unless the last build still matches; return the seconds the build
+    took, or None when it was reused."""
     build_args = {"stories": stories, "comments": comments, "big_story": big_story}
     marker = BENCH_DIR / f"{name}.{cfg.db}.built"
     expected = fingerprint(cfg, build_args)
     if not cfg.rebuild and marker.exists() and marker.read_text() == expected and database_exists(cfg, name):
         say(f"reusing {name} ({cfg.db}); BENCH_REBUILD=1 rebuilds it")
-        return
+        return None
     say(f"building {name} on {cfg.db}: {stories:,} generated stories, {comments:,} comments")
     marker.unlink(missing_ok=True)
     recreate_database(cfg, name)
@@ -78,7 +87,10 @@ def prepare_database(cfg, name, stories, comments, big_story):
         check=True,
     )
     marker.write_text(expected)
-    say(f"built {name} in {time.monotonic() - began:.0f} s")
+    took = time.monotonic() - began
+    say(f"built {name} in {took:.0f} s")
+    (BENCH_DIR / f"{name}.{cfg.db}.seconds").write_text(f"{took:.0f}")
+    return took
 
 
 def probe(cfg, name, page_cache, *args):

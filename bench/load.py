@@ -37,9 +37,11 @@ def parse_wrk(output):
     return found
 
 
-def run_wrk(wrk, url, *, seconds, connections, threads):
+def run_wrk(wrk, url, *, seconds, connections, threads, script=None):
     result = subprocess.run(
-        [wrk, f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "30s", "--latency", url],
+        [wrk, f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "30s", "--latency"]
+        + (["--script", str(script)] if script else [])
+        + [url],
         capture_output=True,
         text=True,
         check=True,

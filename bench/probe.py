@@ -4,6 +4,8 @@ with the bench server's environment (PAGE_CACHE_SECONDS=0):
     python bench/probe.py queries /story/x/ /tag/y/ ...   SQL queries per page (JSON)
     python bench/probe.py post /story/x/                   SQL queries of one comment POST
     python bench/probe.py verify-posts PREFIX              stored comments whose text starts so
+    python bench/probe.py last-page /story/x/              the path of its last page of comments
+    python bench/probe.py comment-to-page /story/x/ URL... time from an approval to the page
 
 Each prints one JSON document on stdout.
 """
@@ -97,6 +99,88 @@ def verify_posts(prefix, delete=False):
     return {"stored": sum(counts.values()), "texts": counts, "cleaned": cleaned}
 
 
+def last_page(path):
+    """The path of the story's last page of comments, found as a reader would (following
+    "next" from the first page), and what the test client shows there."""
+    from django.test import Client
+
+    from articles.models import Story
+    from comments.pages import story_page
+
+    story = Story.objects.get(slug=path.strip("/").split("/")[-1])
+    page, pages = story_page(story, {}), 1
+    while page.has_next:
+        page, pages = story_page(story, {"after": str(page.last_thread)}), pages + 1
+    found = f"{path}{page.query}"
+    body = Client().get(found).content.decode()
+    last_id = page.rows[-1][0] if page.rows else None
+    return {
+        "path": found,
+        "pages": pages,
+        "comments": len(page.rows),
+        "last_comment": last_id,
+        "renders_last_comment": last_id is not None and f'id="comment-{last_id}"' in body,
+    }
+
+
+def comment_to_page(path, *bases, poll=0.02, timeout=120.0):
+    """Approve a new reply on the story (a moderator's decision, through the moderation
+    function) with both caches warm, then GET the page at each of `bases` every `poll`
+    seconds until the reply is on it: the seconds from the approval to each first sight.
+    The reply is deleted afterwards and the story's count and version put right."""
+    import urllib.request
+
+    from articles.models import Story
+    from comments.models import Comment
+    from comments.moderation import approve, recount, stories_changed
+
+    def get(url):
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.read().decode(), response.headers.get("X-Cache-Status")
+
+    story = Story.objects.get(slug=path.strip("/").split("/")[-1])
+    # A reply to the first thread, so that it shows on the first page, the one measured.
+    first = Comment.objects.approved().filter(story=story).order_by("reading_key").first()
+    reply = Comment.objects.create(
+        story=story, parent=first, name="Bench Moderation", email="bench@example.org",
+        text="A reply the benchmark approves.", status=Comment.Status.PENDING,
+    )  # fmt: skip
+    marker = f'id="comment-{reply.pk}"'
+    found = {}
+    try:
+        for base in bases:  # both caches hold the page without the reply
+            get(base + path)
+            found[base] = {"before": get(base + path)[1]}
+        # The worst case, and the same in every run: the proxy's copy was just refreshed.
+        # (It is as old as the time since its last refresh, up to its max-age.)
+        refreshed = time.monotonic()
+        while any(found[base]["before"] for base in bases) and time.monotonic() - refreshed < timeout:
+            statuses = {base: get(base + path)[1] for base in bases if found[base]["before"]}
+            if all(status not in ("HIT", None) for status in statuses.values()):
+                break
+            time.sleep(poll)
+        for base in bases:
+            found[base]["waited_for_refresh"] = round(time.monotonic() - refreshed, 1)
+            found[base]["before"] = get(base + path)[1]
+        approve(comments=Comment.objects.filter(pk=reply.pk))
+        approved_at = time.monotonic()
+        waiting = set(bases)
+        while waiting and time.monotonic() - approved_at < timeout:
+            for base in sorted(waiting):
+                body, status = get(base + path)
+                if marker in body:
+                    found[base].update(seconds=time.monotonic() - approved_at, status=status)
+                    waiting.discard(base)
+            time.sleep(poll)
+        for base in waiting:
+            found[base].update(seconds=None, status=None)
+    finally:
+        Comment.objects.filter(pk=reply.pk).delete()
+        recount(Story.objects.filter(pk=story.pk))
+        stories_changed({story.pk})
+    return {"timeout": timeout, "poll": poll, "bases": found}
+
+
 def main(argv):
     import django
 
@@ -108,6 +192,10 @@ def main(argv):
         result = post_queries(args[0])
     elif command == "verify-posts":
         result = verify_posts(args[0], delete="--delete" in args)
+    elif command == "last-page":
+        result = last_page(args[0])
+    elif command == "comment-to-page":
+        result = comment_to_page(args[0], *args[1:])
     else:
         raise SystemExit(f"unknown command {command}")
     print(json.dumps(result))

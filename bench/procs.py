@@ -43,6 +43,22 @@ def tree_cpu(root_pid):
     return total
 
 
+def children(root_pid):
+    """The live child processes of `root_pid` (gunicorn's workers)."""
+    return sorted(pid for pid in _all_pids() if (_stat(pid) or (None,))[0] == root_pid)
+
+
+def resident_kb(pid):
+    """A process's resident set size (VmRSS in /proc/<pid>/status), in KB, or None."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return None
+
+
 def postgres_backends_cpu(database):
     """CPU seconds of the PostgreSQL server processes connected to `database`."""
     total = 0.0

@@ -7,7 +7,8 @@ targets. Exit status: 0 when every target is met, 1 when one is missed, 2 when a
 service it needs is missing.
 
 Environment (all optional):
-    BENCH_SIZE      default (20,000 stories, 200,000 comments) or small (2,000 / 20,000)
+    BENCH_SIZE      default (20,000 stories, 200,000 comments), small (2,000 / 20,000) or
+                    large (100,000 / 1,000,000, on PostgreSQL)
     BENCH_DB        postgres (the default when PostgreSQL answers) or sqlite
     BENCH_SECONDS, BENCH_ROUNDS, BENCH_CONNECTIONS   one wrk round, rounds per URL, connections
     BENCH_REBUILD=1 rebuild the databases even when the last build still matches
@@ -28,8 +29,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench import procs, report  # noqa: E402
 from bench.config import (  # noqa: E402
     BENCH_DIR,
+    BIG_PATH,
     DEMO_NAME,
     FLOOR,
+    MEMORY_TOTAL,
     PAGES,
     POST_PATH,
     PYTHON,
@@ -39,11 +42,12 @@ from bench.config import (  # noqa: E402
     TENTH_NAME,
     Config,
     app_env,
+    pages_with_last,
     say,
 )
-from bench.databases import prepare_database, probe  # noqa: E402
+from bench.databases import last_build_seconds, prepare_database, probe  # noqa: E402
 from bench.load import StatsdCounter  # noqa: E402
-from bench.session import Session, http_get, measure_posts, run_rounds  # noqa: E402
+from bench.session import MemoryWatch, Session, http_get, measure_posts, run_rounds  # noqa: E402
 from bench.targets import assemble  # noqa: E402
 
 
@@ -72,9 +76,12 @@ def main():
         f"size {cfg.size}, database {cfg.db}, wrk -t2 -c{cfg.connections} -d{cfg.seconds}s, "
         f"{cfg.rounds} rounds per URL"
     )
-    prepare_database(cfg, cfg.bench_name, cfg.stories, cfg.comments, cfg.big_story)
+    built = prepare_database(cfg, cfg.bench_name, cfg.stories, cfg.comments, cfg.big_story)
+    build = {"seconds": built, "reused": built is None}
+    if built is None:
+        build["seconds"] = last_build_seconds(cfg, cfg.bench_name)
     prepare_database(cfg, DEMO_NAME, 0, 0, 0)
-    with_tenth = cfg.size == "default"
+    with_tenth = cfg.size in ("default", "large")
     if with_tenth:
         prepare_database(cfg, TENTH_NAME, *SIZES["small"])
     subprocess.run(
@@ -84,17 +91,20 @@ def main():
         check=True,
     )
 
+    say("finding the last page of the big story's comments (in-process)")
+    names = {"bench": cfg.bench_name, "demo": DEMO_NAME} | ({"tenth": TENTH_NAME} if with_tenth else {})
+    last_pages = {size: probe(cfg, names[size], 0, "last-page", BIG_PATH) for size in names if size != "demo"}
+    pages = {size: pages_with_last(found["path"]) for size, found in last_pages.items()}
+    pages["demo"] = [page for page in PAGES if page[3]]
+
     say("counting SQL queries per page (in-process, django.test.Client)")
-    page_paths = [path for _, _, path, _ in PAGES] + [FLOOR[2]]
     queries = {
-        ("bench", "off"): probe(cfg, cfg.bench_name, 0, "queries", *page_paths),
-        ("bench", "on"): probe(cfg, cfg.bench_name, 300, "queries", *page_paths),
-        ("demo", "off"): probe(
-            cfg, DEMO_NAME, 0, "queries", *[p for _, _, p, in_demo in PAGES if in_demo], FLOOR[2]
-        ),
+        (size, "off"): probe(cfg, names[size], 0, "queries", *[p for _, _, p, _ in pages[size]], FLOOR[2])
+        for size in names
     }
-    if with_tenth:
-        queries[("tenth", "off")] = probe(cfg, TENTH_NAME, 0, "queries", *page_paths)
+    queries[("bench", "on")] = probe(
+        cfg, cfg.bench_name, 300, "queries", *[p for _, _, p, _ in pages["bench"]], FLOOR[2]
+    )
     try:
         post_probe = probe(cfg, cfg.bench_name, 0, "post", POST_PATH)
     except RuntimeError as error:
@@ -103,21 +113,18 @@ def main():
     statsd = StatsdCounter()
     results, sessions = {}, []
 
-    def serve(label, name, size, cache, with_nginx=False):
+    def serve(label, size, cache, with_nginx=False, **extra):
         say(f"serving {label}, application cache {cache}")
-        current = Session(cfg, name, 300 if cache == "on" else 0, floor_bytes, statsd, with_nginx)
+        page_cache = 300 if cache == "on" else 0
+        current = Session(cfg, names[size], page_cache, floor_bytes, statsd, with_nginx, **extra)
         sessions.append(current)
         # The served floor is sized to the story page (the in-process count above is not).
         floor = queries.setdefault((size, cache), {}).setdefault(FLOOR[2], {})
         floor["bytes"] = len(http_get(current.base + FLOOR[2])[2])
         return current
 
-    def pages_of(current, demo_only=False):
-        found = [
-            (key, current.base, path, "gunicorn")
-            for key, _, path, in_demo in PAGES
-            if in_demo or not demo_only
-        ]
+    def pages_of(current, size):
+        found = [(key, current.base, path, "gunicorn") for key, _, path, _ in pages[size]]
         return found + [(FLOOR[0], current.base, FLOOR[2], "gunicorn")]
 
     def keep(key, found):
@@ -126,15 +133,21 @@ def main():
         (BENCH_DIR / "results.json").write_text(json.dumps(saved, indent=1))
 
     try:
-        current = serve(f"{cfg.stories:,} stories", cfg.bench_name, "bench", "off")
-        keep(("bench", "off"), run_rounds(cfg, current, pages_of(current)))
+        # Worker recycling off for this session, so that the memory figures follow the
+        # same two processes.
+        current = serve(f"{cfg.stories:,} stories", "bench", "off", GUNICORN_MAX_REQUESTS=0)
+        watch = MemoryWatch(current, [path for _, _, path, _ in pages["bench"]])
+        watch.first()
+        keep(("bench", "off"), run_rounds(cfg, current, pages_of(current, "bench")))
         say("posting comments (8 clients, 10 s)")
         posts = {"off": measure_posts(cfg, current, "off")}
+        say(f"memory: the pages in rotation until {MEMORY_TOTAL:,} requests")
+        memory = watch.last(cfg)
         (BENCH_DIR / "www").mkdir(exist_ok=True)
         (BENCH_DIR / "www" / "story.html").write_bytes(http_get(current.base + SEED_PATH)[2])
         current.stop()
 
-        current = serve(f"{cfg.stories:,} stories", cfg.bench_name, "bench", "on", with_nginx=True)
+        current = serve(f"{cfg.stories:,} stories", "bench", "on", with_nginx=True)
         http_get(current.proxy_base + SEED_PATH)  # the proxy cache's first fill
         cache_status = http_get(current.proxy_base + SEED_PATH)[1].get("X-Cache-Status")
         keep(
@@ -142,7 +155,7 @@ def main():
             run_rounds(
                 cfg,
                 current,
-                pages_of(current)
+                pages_of(current, "bench")
                 + [
                     ("nginx-static", current.static_base, "/story.html", "nginx"),
                     ("nginx-proxy", current.proxy_base, SEED_PATH, "proxy"),
@@ -151,21 +164,39 @@ def main():
         )
         say("posting comments (8 clients, 10 s)")
         posts["on"] = measure_posts(cfg, current, "on")
+        say("comment to page: approving a reply, then polling the story page every 20 ms")
+        try:
+            seen = probe(
+                cfg, cfg.bench_name, 300, "comment-to-page", SEED_PATH, current.base, current.proxy_base
+            )
+            seen = {"direct": seen["bases"][current.base], "proxy": seen["bases"][current.proxy_base]}
+        except RuntimeError as error:
+            seen = {"error": str(error)[-300:]}
         current.stop()
 
-        current = serve("the demo newsroom", DEMO_NAME, "demo", "off")
-        keep(("demo", "off"), run_rounds(cfg, current, pages_of(current, demo_only=True)))
+        current = serve("the demo newsroom", "demo", "off")
+        keep(("demo", "off"), run_rounds(cfg, current, pages_of(current, "demo")))
         current.stop()
 
         if with_tenth:
-            current = serve(f"{SIZES['small'][0]:,} stories", TENTH_NAME, "tenth", "off")
-            keep(("tenth", "off"), run_rounds(cfg, current, pages_of(current)))
+            current = serve(f"{SIZES['small'][0]:,} stories", "tenth", "off")
+            keep(("tenth", "off"), run_rounds(cfg, current, pages_of(current, "tenth")))
             current.stop()
     finally:
         for current in sessions:
             current.stop()
 
-    rows, targets, notes = assemble(cfg, results, queries, posts, post_probe, cache_status)
+    measured = {
+        "posts": posts,
+        "post_probe": post_probe,
+        "cache_status": cache_status,
+        "last_pages": last_pages,
+        "memory": memory,
+        "comment_to_page": seen,
+        "build": build,
+    }
+    (BENCH_DIR / "measured.json").write_text(json.dumps(measured, indent=1, default=str))
+    rows, targets, notes = assemble(cfg, results, queries, pages, measured)
     finish(cfg, rows, targets, notes, time.monotonic() - began)
 
 

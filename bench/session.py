@@ -1,14 +1,25 @@
 """Serving a bench database (gunicorn, and nginx in front when asked) and measuring it."""
 
+import itertools
 import os
 import shutil
 import statistics
+import threading
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 from bench import procs
-from bench.config import BENCH_DIR, GUNICORN, NGINX_ROUNDS, POST_PATH, ROOT, app_env
+from bench.config import (
+    BENCH_DIR,
+    GUNICORN,
+    MEMORY_FIRST,
+    MEMORY_TOTAL,
+    NGINX_ROUNDS,
+    POST_PATH,
+    ROOT,
+    app_env,
+)
 from bench.databases import probe
 from bench.load import StatsdCounter, post_comments, run_wrk
 
@@ -27,9 +38,9 @@ def http_get(url, headers=None):
 class Session:
     """gunicorn (and, when asked, nginx in front of it) serving one bench database."""
 
-    def __init__(self, cfg, name, page_cache, floor_bytes, statsd, with_nginx=False):
+    def __init__(self, cfg, name, page_cache, floor_bytes, statsd, with_nginx=False, **extra):
         self.cfg, self.name, self.statsd = cfg, name, statsd
-        self.env = app_env(cfg, name, page_cache, BENCH_FLOOR_BYTES=floor_bytes)
+        self.env = app_env(cfg, name, page_cache, BENCH_FLOOR_BYTES=floor_bytes, **extra)
         self.port = procs.free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.servers = []
@@ -227,3 +238,76 @@ def measure_posts(cfg, session, label, seconds=10, threads=8):
         errors=sum(n for code, n in found["statuses"].items() if code != 302),
     )
     return found
+
+
+def _drive(base, paths, count, threads):
+    """GET `count` requests from `threads` clients, each taking the next path of the
+    rotation; returns the statuses."""
+    rotation, lock, statuses = itertools.cycle(paths), threading.Lock(), {}
+    left = [count]
+
+    def client():
+        while True:
+            with lock:
+                if left[0] <= 0:
+                    return
+                left[0] -= 1
+                path = next(rotation)
+            status = http_get(base + path)[0]
+            with lock:
+                statuses[status] = statuses.get(status, 0) + 1
+
+    workers = [threading.Thread(target=client) for _ in range(threads)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    return statuses
+
+
+class MemoryWatch:
+    """Each gunicorn worker's resident size after the first MEMORY_FIRST requests of a
+    session and after MEMORY_TOTAL. The session is started with worker recycling off (the
+    shipped configuration replaces a worker after GUNICORN_MAX_REQUESTS requests). `first`
+    drives the pages in rotation up to MEMORY_FIRST; the session's own measurements come
+    next; `last` tops them up with wrk over the pages in rotation to MEMORY_TOTAL."""
+
+    def __init__(self, session, paths):
+        self.session, self.paths = session, paths
+        self.started = session.statsd.snapshot()["gunicorn.requests"]
+        self.workers = procs.children(session.gunicorn.pid)
+        self.statuses = {}
+
+    def served(self):
+        return self.session.statsd.snapshot()["gunicorn.requests"] - self.started
+
+    def first(self):
+        self.statuses = _drive(self.session.base, self.paths, MEMORY_FIRST - self.served(), 8)
+        self.served_first = self.served()
+        self.first_kb = {pid: procs.resident_kb(pid) for pid in self.workers}
+
+    def last(self, cfg):
+        script = BENCH_DIR / "rotation.lua"
+        script.write_text(
+            "local paths = {" + ", ".join(f'"{path}"' for path in self.paths) + "}\n"
+            "local i = 0\n"
+            "request = function()\n  i = i + 1\n  return wrk.format(nil, paths[(i % #paths) + 1])\nend\n"
+        )
+        wrk = procs.find_tool("wrk")
+        while (left := MEMORY_TOTAL - self.served()) > 0:
+            # Short rounds, so that the total is passed by little.
+            seconds = max(1, min(5, left // 200))
+            run_wrk(wrk, self.session.base + "/", seconds=seconds, connections=cfg.connections, threads=2,
+                    script=script)  # fmt: skip
+            procs.wait_idle(self.served)
+        last_kb = {pid: procs.resident_kb(pid) for pid in self.workers}
+        return {
+            "workers": [
+                {"pid": pid, "first_kb": self.first_kb[pid], "last_kb": last_kb[pid]}
+                for pid in self.workers
+                if self.first_kb.get(pid) is not None and last_kb[pid] is not None
+            ],
+            "replaced": sorted(set(procs.children(self.session.gunicorn.pid)) - set(self.workers)),
+            "served_first": self.served_first,
+            "served": self.served(),
+        }

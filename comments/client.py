@@ -1,5 +1,6 @@
-"""What the comment view learns about the sender from the request: the address (kept only
-as a keyed hash), the user agent, and whether the POST came from our own pages."""
+"""What the comment view learns about the sender from the request, besides the address
+(`newsroom.client_address`): its keyed hash, the user agent, and whether the POST came from
+our own pages."""
 
 from urllib.parse import urlsplit
 
@@ -7,16 +8,6 @@ from django.conf import settings
 from django.utils.crypto import salted_hmac
 
 IP_HASH_SALT = "comments.ip-address"
-
-
-def client_ip(request):
-    """The client's address. X-Forwarded-For is read only when COMMENTS_PROXY_COUNT says how
-    many proxies of ours append to it; the entries before theirs are the client's to forge."""
-    hops = settings.COMMENTS_PROXY_COUNT
-    forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()]
-    if hops and len(forwarded) >= hops:
-        return forwarded[-hops][:45]
-    return request.META.get("REMOTE_ADDR", "")[:45]
 
 
 def ip_hash(ip):

@@ -8,7 +8,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from articles.models import Story
-from comments import spam
+from comments import moderation, spam
 from comments.models import BlockedWord, Comment
 
 SEED_SLUG = "joint-us-mexico-operation-dismantles-nogales-fentanyl-network"
@@ -70,6 +70,8 @@ def load_demo_comments():
     for _key, slug, name, email, text, hours in DEMO_QUEUE:
         if slug in stories:
             created += queue_comment(stories[slug], name, email, text, now - timedelta(hours=hours))
+    if created:  # stored directly, like an import: render and count them as moderation would
+        moderation.rebuild(Comment.objects.filter(story__in=stories.values()))
     return created
 
 

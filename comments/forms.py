@@ -5,20 +5,18 @@ form cannot hold a per-visitor secret. Its token proves instead that the form ca
 our page for this story, recently but not a moment ago.
 """
 
-import html
-import re
 import time
 import unicodedata
 
 from django import forms
 from django.conf import settings
 from django.core import signing
-from django.core.exceptions import ValidationError
-from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from comments.models import Comment, web_url_validator
+from articles.pagination import whole_number
+from comments.client import is_cross_site
+from comments.models import Comment, comments_are_open, web_url_validator
 
 TOKEN_SALT = "comments.form-token"
 
@@ -38,17 +36,29 @@ def make_token(story, now=None, *, salt=TOKEN_SALT):
 
 
 class TokenProblem:
-    """Why a token was refused; each value is the explanation shown to the reader."""
+    """Why a token was refused: the error codes of the form's `token` field."""
 
-    MISSING = _("The form was sent without its security token. Reload the story and try again.")
-    TAMPERED = _("The form's security token is not valid. Reload the story and try again.")
-    OTHER_STORY = _("This form belongs to another story. Reload the story and try again.")
-    EXPIRED = _("This form has expired. Check your comment below and send it again.")
-    TOO_FAST = _("The form was sent too quickly after the page loaded. Wait a moment and try again.")
+    MISSING = "missing"
+    TAMPERED = "tampered"
+    OTHER_STORY = "other_story"
+    EXPIRED = "expired"
+    TOO_FAST = "too_fast"
+
+
+# What the reader is told about each.
+TOKEN_MESSAGES = {
+    TokenProblem.MISSING: _("The form was sent without its security token. Reload the story and try again."),
+    TokenProblem.TAMPERED: _("The form's security token is not valid. Reload the story and try again."),
+    TokenProblem.OTHER_STORY: _("This form belongs to another story. Reload the story and try again."),
+    TokenProblem.EXPIRED: _("This form has expired. Check your comment below and send it again."),
+    TokenProblem.TOO_FAST: _(
+        "The form was sent too quickly after the page loaded. Wait a moment and try again."
+    ),
+}
 
 
 def token_problem(token, story, now=None, *, salt=TOKEN_SALT):
-    """None when `token` is a good token for `story`, else a `TokenProblem` explanation."""
+    """None when `token` is a good token for `story`, else a `TokenProblem` code."""
     if not token:
         return TokenProblem.MISSING
     try:
@@ -79,37 +89,6 @@ def clean_text(value, *, multiline=False):
     return value
 
 
-# A <select> is as wide as its longest option; this many characters fit a phone's screen.
-REPLY_LABEL_CHARS = 36
-# text_html is the sanitiser's output (well-formed, no comments or scripts), so removing its
-# tags needs no HTML parser; the label is escaped again when the option is rendered.
-_TAG = re.compile(r"<[^>]*>")
-
-
-def reply_label(comment):
-    """The comment as an option of the "In reply to" list: its author and first words."""
-    start = _TAG.sub(" ", comment.text_html[: REPLY_LABEL_CHARS * 8])
-    label = f"{comment.name}: {' '.join(html.unescape(start).split())}"
-    if len(label) <= REPLY_LABEL_CHARS:
-        return label
-    return label[: REPLY_LABEL_CHARS - 1].rstrip() + "…"
-
-
-class ReplySelect(forms.Select):
-    """The "In reply to" list, written directly: it has an option per comment on the page,
-    and Django's template per option made it the most expensive part of a story page."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        chosen = "" if value is None else str(value)
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            ((key, " selected" if str(key) == chosen else "", label) for key, label in self.choices),
-        )
-        attributes = flatatt(self.build_attrs(self.attrs, attrs))
-        return format_html('<select name="{}"{}>{}</select>', name, attributes, options)
-
-
 class CommentForm(forms.Form):
     """What a reader sends. Lengths match the model's; the story decides which parents exist."""
 
@@ -129,30 +108,58 @@ class CommentForm(forms.Form):
         help_text=_("Optional. Your name will link to it."),
     )
     text = forms.CharField(label=_("Comment"), max_length=5000, widget=forms.Textarea(attrs={"rows": 6}))
-    reply_to = forms.IntegerField(
-        label=_("In reply to"),
-        required=False,
-        min_value=1,
-        max_value=2**63 - 1,
-        widget=ReplySelect,
-        error_messages={"invalid": _("Choose a comment from the list.")},
-    )
+    # Set by a comment's Reply link (`?reply_to=`), checked against the story's comments.
+    reply_to = forms.IntegerField(required=False, min_value=1, max_value=2**63 - 1, widget=forms.HiddenInput)
     # The honeypot: hidden from people by CSS, filled in by form-filling robots. Its name is
     # one that browsers' autofill does not recognise, so readers' browsers leave it empty.
     subject = forms.CharField(label=_("Subject (leave this field empty)"), required=False, max_length=200)
     token = forms.CharField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, story, reply_options=(), **kwargs):
+    def __init__(self, *args, story, request=None, **kwargs):
         kwargs.setdefault("auto_id", "cf-%s")
         super().__init__(*args, **kwargs)
-        self.story = story
+        self.story, self.request = story, request
         self.parent = None
-        self.fields["reply_to"].widget.choices = [("", _("— (a new comment)"))] + [
-            (comment.pk, reply_label(comment)) for comment in reply_options
-        ]
         self.fields["subject"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
         if not self.is_bound:
             self.initial["token"] = make_token(story)
+
+    @classmethod
+    def for_page(cls, story, params):
+        """The story page's empty form, answering the comment its `reply_to` names when that
+        one is published on this story (else a new comment)."""
+        form = cls(story=story)
+        pk = whole_number(params.get("reply_to", ""), 2**63 - 1)
+        if pk is not None:
+            form.parent = Comment.objects.approved().filter(story=story, pk=pk).only("pk", "name").first()
+            form.initial["reply_to"] = form.parent and form.parent.pk
+        return form
+
+    def clean(self):
+        # Checked with the fields, so that one `is_valid` answers everything; the view turns
+        # these codes into status codes.
+        if self.request is not None and is_cross_site(self.request):
+            raise ValidationError(
+                _("Comments can only be sent from this site's own pages."), code="cross_site"
+            )
+        if not comments_are_open(self.story):
+            raise ValidationError(_("This story no longer accepts comments."), code="closed")
+        return super().clean()
+
+    def clean_token(self):
+        problem = token_problem(self.cleaned_data["token"], self.story)
+        if problem:
+            raise ValidationError(TOKEN_MESSAGES[problem], code=problem)
+        return self.cleaned_data["token"]
+
+    def refusal(self):
+        """The error of the check that refuses the whole post (another site, closed comments,
+        a bad token), or None when the reader can correct the form (an expired token too)."""
+        errors = self.errors.as_data()
+        for error in [*errors.get(NON_FIELD_ERRORS, []), *errors.get("token", [])]:
+            if error.code != TokenProblem.EXPIRED:
+                return error
+        return None
 
     def clean_name(self):
         name = clean_text(self.cleaned_data["name"])
@@ -176,14 +183,14 @@ class CommentForm(forms.Form):
         pk = self.cleaned_data["reply_to"]
         if pk is None:
             return None
-        self.parent = Comment.objects.public().filter(story=self.story, pk=pk).first()
+        self.parent = Comment.objects.approved().filter(story=self.story, pk=pk).only("pk", "name").first()
         if self.parent is None:
-            raise ValidationError(_("You can only reply to a published comment on this story."))
+            raise ValidationError(
+                _("You can only reply to a published comment on this story."), code="parent"
+            )
         return pk
 
     def refresh_token(self):
         """Give a re-displayed form a fresh token, keeping everything the reader typed."""
         self.data = self.data.copy()
         self.data["token"] = make_token(self.story)
-        if self.parent is not None:
-            self.fields["reply_to"].widget.choices.append((self.parent.pk, reply_label(self.parent)))

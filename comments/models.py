@@ -12,12 +12,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from comments import reading_order
 from newsroom.sanitize import text_to_html
 
 # The fields public pages may read; email, IP hash and user agent are not among them.
 PUBLIC_FIELDS = (
     "id", "story_id", "parent_id", "thread_id", "depth", "name", "website", "text_html",
-    "created_at", "is_staff_reply",
+    "created_at", "is_staff_reply", "reading_key", "html",
 )  # fmt: skip
 
 # A commenter's website becomes a link on public pages, so only web addresses are taken.
@@ -35,11 +36,9 @@ class CommentQuerySet(models.QuerySet):
         """Approved comments with only the fields a public page shows."""
         return self.approved().only(*PUBLIC_FIELDS)
 
-    def display_roots(self):
-        """Approved comments shown at the top level: top-level comments, and replies whose
-        parent is no longer shown (a removed parent must not hide approved replies)."""
-        hidden = [s for s in Comment.Status.values if s != Comment.Status.APPROVED]
-        return self.approved().filter(Q(parent__isnull=True) | Q(parent__status__in=hidden))
+    def in_reading_order(self):
+        """Threads in the order they began, each comment followed by its replies."""
+        return self.order_by("reading_key")
 
     def oldest_first(self):
         return self.order_by("created_at", "pk")
@@ -70,12 +69,18 @@ class Comment(models.Model):
         "self", null=True, blank=True, on_delete=models.CASCADE, related_name="+", editable=False
     )
     depth = models.PositiveSmallIntegerField(default=0, editable=False)
+    # Where the comment is read: its thread's place, then its own under its shown parent
+    # (`comments.reading_order`). A page of comments is one slice of the index on it.
+    reading_key = models.CharField(max_length=255, blank=True, editable=False)
     name = models.CharField(_("name"), max_length=80)
     # Blank only once erased at the commenter's request; the form always asks for it.
     email = models.EmailField(_("email"), max_length=254, blank=True)
     website = models.URLField(_("website"), max_length=200, blank=True, validators=[web_url_validator])
     text = models.TextField(_("comment"), max_length=5000)
     text_html = models.TextField(editable=False, blank=True)
+    # The comment as the story page shows it, rendered by `comments.rendering` when a
+    # moderation function publishes or changes it (never from the email, IP hash or agent).
+    html = models.TextField(editable=False, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PENDING)
     held_rule = models.CharField(_("held by rule"), max_length=40, blank=True)
     held_detail = models.CharField(_("held because"), max_length=300, blank=True)
@@ -115,9 +120,8 @@ class Comment(models.Model):
         # from the queue index alone); its history columns group by IP hash and by email.
         # Emails are matched ignoring case (`by_email`, iexact), hence the index on UPPER(email).
         indexes = [
-            models.Index(fields=["story", "status", "thread", "created_at"], name="comment_story_thread_idx"),
-            # A page of a story's threads: its top-level comments in time order from a cursor.
-            models.Index(fields=["story", "status", "created_at", "id"], name="comment_story_time_idx"),
+            # A page of a story's comments: one slice in reading order, from a cursor.
+            models.Index(fields=["story", "status", "reading_key"], name="comment_reading_idx"),
             models.Index(fields=["status", "-created_at", "-id", "story"], name="comment_queue_idx"),
             models.Index(fields=["status", "held_rule", "-created_at", "-id"], name="comment_held_idx"),
             models.Index(fields=["-created_at", "-id"], name="comment_newest_idx"),
@@ -139,9 +143,12 @@ class Comment(models.Model):
             self.thread_id = self.parent.thread_id or self.parent_id
             self.depth = self.parent.depth + 1
         super().save(*args, **kwargs)
-        if self.thread_id is None:
-            self.thread_id = self.pk
-            Comment.objects.filter(pk=self.pk).update(thread_id=self.pk)
+        if not self.reading_key:
+            # The key holds the primary key, known only now.
+            self.thread_id = self.thread_id or self.pk
+            parent_key = self.parent.reading_key if self.parent_id else ""
+            self.reading_key = reading_order.key_of(self.pk, self.created_at, parent_key)
+            Comment.objects.filter(pk=self.pk).update(thread_id=self.thread_id, reading_key=self.reading_key)
 
     def get_absolute_url(self):
         """The permalink: it finds the comment's page of the story's comments."""

@@ -3,15 +3,19 @@ new comment, changing its status, editing, erasing and replying, each written to
 trail (`ModerationRecord`) with who and when; counting and telling the moderators."""
 
 import logging
+from collections import Counter
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import models, transaction
+from django.db.models import F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from comments import spam
+from articles.caching import bump_story_version
+from articles.models import Story
+from comments import reading_order, rendering, spam
 from comments.models import Comment, ModerationRecord
-from newsroom.caching import bump_story_version
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +45,11 @@ def _set_status(comments, status, by, note):
             status=status, status_changed_at=now, status_changed_by=by
         )
         _record([(pk, Action.STATUS, old, status) for pk, _, old in changing], by=by, at=now, note=note)
+        shown = Counter(story_id for _, story_id, old in changing if status == Status.APPROVED)
+        hidden = Counter(story_id for _, story_id, old in changing if old == Status.APPROVED)
+        _count(shown, hidden)
+        # The changed comments, and the replies whose "in reply to" line names them.
+        rendering.refresh([pk for pk, _, _ in changing])
     if single is not None and count:
         single.status, single.status_changed_at, single.status_changed_by = status, now, by
     stories_changed({story_id for _, story_id, _ in changing})
@@ -59,6 +68,34 @@ def _record(changes, *, by, at=None, note=""):
         )
         for pk, action, old, new in changes
     )  # fmt: skip
+
+
+def _count(shown, hidden=None):
+    """Keep `Story.comment_count` (approved comments): `shown` and `hidden` count, per story,
+    the comments that became approved and those that stopped being approved."""
+    deltas = Counter(shown)
+    deltas.subtract(hidden or {})
+    for story_id, delta in deltas.items():
+        if delta:
+            Story.objects.filter(pk=story_id).update(comment_count=F("comment_count") + delta)
+
+
+def recount(stories=None):
+    """Count every story's approved comments again (`manage.py recount_comments`), in one
+    statement; return how many counts were wrong."""
+    stories = Story.objects.all() if stories is None else stories
+    approved = Coalesce(
+        Subquery(
+            Comment.objects.approved()
+            .filter(story=OuterRef("pk"))
+            .order_by()
+            .values("story")
+            .annotate(n=models.Count("pk"))
+            .values("n")
+        ),
+        0,
+    )
+    return stories.exclude(comment_count=approved).update(comment_count=approved)
 
 
 def stories_changed(story_ids):
@@ -89,13 +126,23 @@ def restore(*, comments, by=None, note=""):
 
 def text_edited(*, comment, by=None, note=""):
     """Record that `comment`'s text was changed (the old text is not kept: an erasure
-    request must be able to remove it)."""
+    request must be able to remove it), and show the new text."""
     _record([(comment.pk, Action.EDITED, comment.status, comment.status)], by=by, note=note)
+    rendering.refresh([comment.pk])
+    stories_changed({comment.story_id})
+
+
+def details_edited(*, comment):
+    """Show a comment's corrected name or website (edits that leave no moderation record)."""
+    rendering.refresh([comment.pk])
+    stories_changed({comment.story_id})
 
 
 def erased(*, comments, by=None, note=""):
-    """Record that these comments' commenter data was erased."""
+    """Record that these comments' commenter data was erased, and render them (and the replies
+    that name them) again, so that no stored page fragment keeps the old name."""
     _record([(c.pk, Action.ERASED, c.status, c.status) for c in comments], by=by, note=note)
+    rendering.refresh([c.pk for c in comments])
 
 
 def reply(*, parent, text, by):
@@ -107,10 +154,12 @@ def reply(*, parent, text, by):
     name = f"{full_name} ({settings.SITE_NAME})" if full_name else str(settings.SITE_NAME)
     now = timezone.now()
     with transaction.atomic():
-        answer = Comment.objects.create(
-            story_id=parent.story_id, parent=parent, name=name[:80], text=text,
-            email=by.email or settings.DEFAULT_FROM_EMAIL, is_staff_reply=True, user=by,
-            status=Status.APPROVED, created_at=now, status_changed_at=now, status_changed_by=by,
+        answer = add(
+            Comment(
+                story_id=parent.story_id, parent=parent, name=name[:80], text=text,
+                email=by.email or settings.DEFAULT_FROM_EMAIL, is_staff_reply=True, user=by,
+                status=Status.APPROVED, created_at=now, status_changed_at=now, status_changed_by=by,
+            )
         )  # fmt: skip
         _record(
             [(answer.pk, Action.REPLY, "", Status.APPROVED)], by=by, at=now, note=f"reply to #{parent.pk}"
@@ -148,10 +197,24 @@ def receive(*, comment, story, ip, honeypot_value=""):
     if reason:
         comment.held_rule, comment.held_detail = reason.rule, reason.detail[:300]
         logger.info("Comment on story %s held or marked by %s", story.pk, reason)
-    comment.save()
+    add(comment)
     if status == Status.PENDING:
         pending_changed()
         notify_moderators(comment=comment)
+    elif status == Status.APPROVED:
+        stories_changed({story.pk})
+    return comment
+
+
+def add(comment):
+    """Store a new comment with the status it has, counted and rendered when it is approved
+    (readers' comments come through `receive`; the demo and imports call this directly)."""
+    with transaction.atomic():
+        comment.save()
+        if comment.status == Status.APPROVED:
+            _count({comment.story_id: 1})
+            rendering.refresh([comment.pk])
+            comment.html = Comment.objects.filter(pk=comment.pk).values_list("html", flat=True).get()
     return comment
 
 
@@ -174,3 +237,16 @@ def notify_moderators(*, comment):
                 raise
 
     transaction.on_commit(queue_notice, robust=True)
+
+
+def rebuild(comments=None):
+    """Key, render and count again the given comments (all by default) and their stories:
+    after an import, a change of template, translation or thread depth
+    (`manage.py render_comments`). Returns (keys rewritten, fragments rewritten, counts fixed)."""
+    comments = Comment.objects.all() if comments is None else comments
+    story_ids = list(comments.order_by().values_list("story_id", flat=True).distinct())
+    keys = sum(reading_order.rekey(Comment.objects.filter(story=story_id)) for story_id in story_ids)
+    fragments = rendering.render_comments(comments.filter(status=Status.APPROVED), Comment)
+    counts = recount(Story.objects.filter(pk__in=story_ids))
+    stories_changed(story_ids)
+    return keys, fragments, counts

@@ -7,8 +7,8 @@ an edit or a deletion in admin, the demo loader, the shell.
 
 from django.db.models.signals import post_delete, post_save
 
+from articles.caching import bump_story_version
 from comments.models import Comment
-from newsroom.caching import bump_story_version
 
 
 def published_comment_changed(sender, instance, **kwargs):

@@ -1,8 +1,9 @@
 from django.urls import path
 
+from articles.caching import story_versions_by_slug
 from comments import views
 from comments.feeds import StoryCommentsFeed
-from newsroom.caching import public_page, story_versions_by_slug
+from newsroom.caching import public_page
 
 # The feed is a public page like the story's, made stale by the same story version.
 cached_with_story = public_page(versions=story_versions_by_slug)

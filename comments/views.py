@@ -11,9 +11,10 @@ from django.views.decorators.http import require_POST
 
 from articles.models import Story
 from comments import client, moderation, spam
-from comments.forms import CommentForm, TokenProblem, token_problem
-from comments.models import Comment, comments_are_open
-from comments.threads import page_params_of, page_query_of
+from comments.forms import CommentForm
+from comments.models import Comment
+from comments.pages import page_params_of, page_query_of
+from newsroom.client_address import client_ip
 
 
 class Refused(Exception):
@@ -24,43 +25,41 @@ class Refused(Exception):
         self.status, self.title, self.message, self.keep_form = status, title, message, keep_form
 
 
+# The form's checks that refuse a whole post: the page that says so, and its status.
+REFUSALS = {
+    "cross_site": (400, _("Comment refused")),
+    "closed": (403, _("Comments are closed")),
+    "missing": (400, _("Comment not sent")),
+    "tampered": (400, _("Comment not sent")),
+    "other_story": (400, _("Comment not sent")),
+    "too_fast": (400, _("Comment not sent")),
+}
+
+
 # No CSRF cookie: the story page is shared by every reader. The form's signed token and
-# the Origin / Sec-Fetch-Site check protect this view instead.
+# its Origin / Sec-Fetch-Site check protect this view instead.
 @csrf_exempt
 @require_POST
 def post_comment(request, story_id):
     story = get_object_or_404(Story.objects.prefetch_related("sources"), pk=story_id)
     if not (story.is_public or story.status == Story.Status.WITHDRAWN):
         raise Http404(_("No story at this address."))
-    form = CommentForm(request.POST, story=story)
+    form = CommentForm(request.POST, story=story, request=request)
+    if not form.is_valid():
+        if error := form.refusal():
+            status, title = REFUSALS.get(error.code, (400, _("Comment not sent")))
+            return refused_page(request, story, Refused(status, title, error.messages[0]))
+        return form_page(request, story, form)
     try:
-        check_request(request, story)
-        if not form.is_valid():
-            return form_page(request, story, form)
         comment = accept(request, story, form)
     except Refused as refusal:
-        if refusal.keep_form:
-            form.is_valid()
-            form.add_error(None, refusal.message)
-            return form_page(request, story, form)
         return refused_page(request, story, refusal)
     return redirect(after_posting_url(comment))
 
 
-def check_request(request, story):
-    """Refuse POSTs from other sites, to closed stories, or without a good token."""
-    if client.is_cross_site(request):
-        raise Refused(400, _("Comment refused"), _("Comments can only be sent from this site's own pages."))
-    if not comments_are_open(story):
-        raise Refused(403, _("Comments are closed"), _("This story no longer accepts comments."))
-    problem = token_problem(request.POST.get("token"), story)
-    if problem:
-        raise Refused(400, _("Comment not sent"), problem, keep_form=problem == TokenProblem.EXPIRED)
-
-
 def accept(request, story, form):
     """Apply the rate limit and the duplicate rule, then store the comment."""
-    ip = client.client_ip(request)
+    ip = client_ip(request)
     ip_hash = client.ip_hash(ip)
     if reason := spam.rate_limited(ip_hash):
         spam.log_refusal(reason, story)

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 
+from articles.caching import story_versions_by_slug
 from articles.models import Story
 from comments import client, spam
 from comments import views as comments_views
@@ -16,7 +17,8 @@ from comments.forms import TokenProblem, token_problem
 from comments.views import Refused
 from corrections.models import ErrorReport
 from corrections.report_forms import TOKEN_SALT, ErrorReportForm
-from newsroom.caching import public_page, story_versions_by_slug
+from newsroom.caching import public_page
+from newsroom.client_address import client_ip
 
 logger = logging.getLogger(__name__)
 
@@ -92,7 +94,7 @@ def check_request(request, story, *, honeypot):
 
 def store(request, story, data):
     """Apply the rate limit and refuse a repeat, then store the report."""
-    ip_hash = client.ip_hash(client.client_ip(request))
+    ip_hash = client.ip_hash(client_ip(request))
     if reason := spam.rate_limited(ip_hash):
         logger.info("Error report on story %s refused by %s", story.pk, reason)
         raise Refused(

@@ -12,10 +12,10 @@ from django.utils import timezone
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from articles.caching import bump_story_version
 from articles.models import Source
 from ledger.fetcher import FetchFailed, fetch
 from ledger.models import ArchivedCopy
-from newsroom.caching import bump_story_version
 
 # http.client has already undone the chunking; a stored header would claim otherwise.
 DROPPED_HEADERS = {"transfer-encoding"}

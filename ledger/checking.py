@@ -10,12 +10,12 @@ from urllib.parse import urlsplit
 from django.db.models import Q
 from django.utils import timezone
 
+from articles.caching import bump_story_version
 from articles.models import RoundupItem, Source, Story
 from ledger.addresses import RefusedAddress
 from ledger.archiving import archive_source, sources_without_copy
 from ledger.fetcher import FetchFailed, HostPacer, fetch
 from ledger.models import URL_MAX_LENGTH, LinkCheck
-from newsroom.caching import bump_story_version
 
 # The site refused us; that says nothing about whether the page is still there.
 REFUSING_STATUSES = {401, 403, 407, 429, 451}

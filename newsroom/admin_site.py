@@ -1,6 +1,6 @@
 """The admin site: Django's, with failed logins slowed down and locked out (staff_security adds
-the second step and records each sign-in), and the moderation queue's size in the header
-for those who moderate."""
+the second step and records each sign-in). The moderation queue's size in the header comes
+from the comments app's `pending_comments` tag."""
 
 from django.conf import settings
 from django.contrib import admin
@@ -12,17 +12,6 @@ class NewsroomAdminSite(admin.AdminSite):
     site_header = format_lazy(_("{site_name} admin"), site_name=settings.SITE_NAME)
     site_title = format_lazy(_("{site_name} admin"), site_name=settings.SITE_NAME)
     index_title = _("Newsroom")
-
-    def each_context(self, request):
-        """Adds `pending_comments` (the moderation queue's size, cached) for users who may
-        see comments; others get no extra query."""
-        context = super().each_context(request)
-        user = getattr(request, "user", None)
-        if user is not None and user.is_active and user.has_perm("comments.view_comment"):
-            from comments.moderation import pending_count
-
-            context["pending_comments"] = pending_count()
-        return context
 
     def login(self, request, extra_context=None):
         if request.method != "POST":

@@ -3,9 +3,9 @@
 Anonymous readers all get the same page, so a page is cached under a key made of its
 address and the *content versions* it depends on: a site-wide version (any story,
 category, author, tag or correction changed) and, for a story page, that story's own
-version (its comments were moderated). A change bumps a version; the old keys become
-unreachable at once and expire by themselves, so there is never a scan or a wildcard
-delete. The same versions give each page its ETag and Last-Modified.
+version (its comments were moderated; articles/caching.py keeps those). A change bumps a
+version; the old keys become unreachable at once and expire by themselves, so there is
+never a scan or a wildcard delete. The same versions give each page its ETag and Last-Modified.
 
 Scheduled stories (published, with a future publication time) change pages without a save.
 Next to the site version the cache keeps its *schedule*: the next publication time still to
@@ -13,7 +13,8 @@ come, looked up with one indexed query whenever the site version is bumped. Just
 time (app servers' clocks may differ a little), every app server folds it into the site
 version the same way, from the same cached values, with no job to run; one of them looks up
 the following time. Public pages tell shared caches to keep them no longer than the next
-publication time.
+publication time. The times come from the app that schedules content (articles registers
+its lookup with `register_publication_times` when it starts), so this module imports no app.
 
 A request that carries a session cookie (a logged-in editor or moderator) bypasses all of
 this and gets `Cache-Control: private, no-store`. The session itself is never read for
@@ -22,15 +23,13 @@ anonymous readers, so their pages set no cookie and do not vary by cookie.
 
 import hashlib
 import time
-from datetime import UTC, datetime
 from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import router
-from django.http import HttpResponse, HttpResponseNotModified
-from django.utils.cache import patch_cache_control
-from django.utils.http import http_date, parse_etags, parse_http_date_safe
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
 
 SITE_VERSION_KEY = "content-version:site"
 # (site version it belongs to, publication time folded into the site version, next one or None)
@@ -53,11 +52,7 @@ class Versions(list):
         self.fresh_until = fresh_until
 
 
-def _story_version_key(story_id):
-    return f"content-version:story:{story_id}"
-
-
-def _read_versions(*keys):
+def read_versions(*keys):
     """The site version with its schedule folded in, then the versions under `keys`: one round
     trip, and no query unless the schedule was lost or a publication time has just passed."""
     found = cache.get_many([SITE_VERSION_KEY, SCHEDULE_KEY, *keys])
@@ -122,35 +117,28 @@ def _turn_over(stored, due, now):
     return following
 
 
+# lookup(after=epoch, upto=epoch or None, latest=False): the first publication time after
+# `after` (with `latest`, the last one up to `upto`), in epoch seconds, or None.
+_publication_times = []
+
+
+def register_publication_times(lookup):
+    """Where scheduled publication times come from (one lookup; a later one replaces it)."""
+    _publication_times[:] = [lookup]
+
+
 def _first_publication(*, after):
-    """The earliest publication time after epoch time `after` among stories with status
-    published (epoch seconds, or None). One indexed query."""
-    return _publication_time(published_at__gt=_datetime(after), order="published_at")
+    """The earliest publication time after epoch time `after` (None: nothing is scheduled)."""
+    return _publication_times[0](after=after) if _publication_times else None
 
 
 def _last_publication(*, after, upto):
     """The latest publication time after `after` and up to `upto`, as `_first_publication`."""
-    return _publication_time(
-        published_at__gt=_datetime(after), published_at__lte=_datetime(upto), order="-published_at"
-    )
+    return _publication_times[0](after=after, upto=upto, latest=True) if _publication_times else None
 
 
-def _publication_time(*, order, **condition):
-    """The publication time of the first story in `order` matching `condition`, or None."""
-    from articles.models import Story
-
-    # From the primary: the saving connection sees its own change, a replica may lag.
-    stories = Story.objects.using(router.db_for_write(Story))
-    stories = stories.filter(status=Story.Status.PUBLISHED, **condition).order_by(order)
-    found = stories.values_list("published_at", flat=True).first()
-    return None if found is None else found.timestamp()
-
-
-def _datetime(epoch):
-    return datetime.fromtimestamp(epoch, tz=UTC)
-
-
-def _bump(key):
+def bump_version(key):
+    """Call when what the version under `key` stands for changes."""
     # Strictly increasing even if two changes land in the same clock tick.
     new = max(time.time(), (cache.get(key) or 0) + 0.001)
     cache.set(key, new, timeout=None)
@@ -171,31 +159,13 @@ def bump_site_version():
     return new
 
 
-def bump_story_version(story_id):
-    """Call when only one story's page changes (its comments were moderated)."""
-    return _bump(_story_version_key(story_id))
-
-
 def site_versions(request, *args, **kwargs):
-    return _read_versions()
+    return read_versions()
 
 
-def story_versions_by_slug(request, slug, *args, **kwargs):
-    """The site version, the story's own, and a time bucket.
-
-    The bucket renews the page (and the comment form's signed token in it) at least every
-    half token lifetime, even for a browser that would otherwise keep getting 304s. A
-    scheduled story's page turns over at its time with the site version.
-    """
-    from articles.models import Story
-
-    story_id = cache.get(f"story-id:{slug}")
-    if story_id is None:
-        story_id = Story.objects.filter(slug=slug).values_list("pk", flat=True).first() or 0
-        cache.set(f"story-id:{slug}", story_id, timeout=300)
-    bucket = max(settings.COMMENT_TOKEN_MAX_AGE // 2, 60)
-    versions = _read_versions(_story_version_key(story_id))
-    return Versions([*versions, int(time.time() // bucket) * bucket], versions.fresh_until)
+def time_bucket(seconds):
+    """The start of the current period of `seconds` (epoch): a version that renews a page."""
+    return int(time.time() // seconds) * seconds
 
 
 def is_anonymous_request(request):
@@ -220,9 +190,14 @@ def public_page(versions=site_versions):
             ).hexdigest()[:32]
             etag = f'"{fingerprint}"'
             last_modified = int(max(stamps))
-            if _not_modified(request, etag, last_modified):
-                response = HttpResponseNotModified()
+            # Django's own rules: weak ETags (W/"...", as gzip and CDNs send them back) match,
+            # If-None-Match wins over If-Modified-Since.
+            response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+            if response is not None and response.status_code == 304:
                 _add_public_headers(response, etag, last_modified, fresh_until)
+                return response
+            if response is not None:  # 412: its If-Match is not part of any cache key
+                patch_cache_control(response, private=True, no_store=True)
                 return response
             response = _cached_or_rendered(view, request, fingerprint, args, kwargs)
             if response.status_code == 200:
@@ -235,14 +210,6 @@ def public_page(versions=site_versions):
         return wrapper
 
     return decorator
-
-
-def _not_modified(request, etag, last_modified):
-    if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
-    if if_none_match:
-        return etag in parse_etags(if_none_match) or if_none_match.strip() == "*"
-    since = parse_http_date_safe(request.META.get("HTTP_IF_MODIFIED_SINCE", ""))
-    return since is not None and last_modified <= since
 
 
 def _cached_or_rendered(view, request, fingerprint, args, kwargs):

@@ -1,7 +1,5 @@
 from django.conf import settings
 
-from articles.models import Category
-
 
 def site_identity():
     """The site's name, public address and description: what every page shows of it."""
@@ -13,9 +11,5 @@ def site_identity():
 
 
 def site(request):
-    """The site's identity and its sections, for templates."""
-    return {
-        **site_identity(),
-        # A lazy queryset: only pages that show the navigation run its query.
-        "NAV_SECTIONS": Category.objects.top_level(),
-    }
+    """The site's identity, for templates."""
+    return site_identity()

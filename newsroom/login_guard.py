@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.crypto import salted_hmac
 
-from comments.client import client_ip
+from newsroom.client_address import client_ip
 
 
 def _keys(request, username):

@@ -112,6 +112,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "newsroom.context_processors.site",
+                "articles.context_processors.sections",
             ],
         },
     },
@@ -292,9 +293,10 @@ COMMENTS_CLOSE_AFTER_DAYS = env_int("COMMENTS_CLOSE_AFTER_DAYS", 0)  # e.g. 30; 
 COMMENTS_TRUST_RETURNING = env_bool("COMMENTS_TRUST_RETURNING", False)
 COMMENTS_RETENTION_DAYS = env_int("COMMENTS_RETENTION_DAYS", 90)  # then IP hash and user agent go
 COMMENTS_NOTIFY_EMAILS = env_list("COMMENTS_NOTIFY_EMAILS")  # empty: the Moderators group
-# Only behind a proxy that appends the client address to X-Forwarded-For may it be read:
-# the number of such proxies in front of the app (0: use the connection's address).
-COMMENTS_PROXY_COUNT = env_int("COMMENTS_PROXY_COUNT", 0)
+# How many proxies of ours append to X-Forwarded-For (1 behind nginx); 0 ignores the header,
+# which anyone can forge. One setting for the comment and report rate limits and the admin
+# login guard (COMMENTS_PROXY_COUNT is its former name, still read).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", env_int("COMMENTS_PROXY_COUNT", 0))
 COMMENT_TOKEN_MIN_AGE = env_int("COMMENT_TOKEN_MIN_AGE", 2)  # seconds; faster posts are bots
 COMMENT_TOKEN_MAX_AGE = env_int("COMMENT_TOKEN_MAX_AGE", 24 * 3600)
 # Background tasks (the moderators' notifications). The immediate backend runs them in the

@@ -6,7 +6,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from comments.client import client_ip, ip_hash, user_agent
+from comments.client import ip_hash, user_agent
+from newsroom.client_address import client_ip
 
 
 def device_label(agent):

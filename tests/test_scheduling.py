@@ -103,6 +103,19 @@ def reschedule(story, clock, seconds):
     story.save()
 
 
+def test_scheduled_story_joins_the_related_stories_of_the_cached_story_page_at_its_time(
+    client, scheduled, clock
+):
+    """Its place in the other story's related list is stored when it is scheduled; the page
+    shows it once it is due, with no ranking at that time."""
+    neighbour = Story.objects.get(headline="Yesterday's news").get_absolute_url()
+    assert SHOWN not in client.get(neighbour).text
+    clock.advance(DUE_IN - 1)
+    assert SHOWN not in client.get(neighbour).text
+    clock.advance(PAST_DUE - (DUE_IN - 1))
+    assert SHOWN in client.get(neighbour).text
+
+
 def test_scheduled_story_appears_on_the_cached_front_page_at_its_time(client, scheduled, clock):
     assert SHOWN not in client.get("/").text
     clock.advance(DUE_IN - 1)

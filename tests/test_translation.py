@@ -78,7 +78,9 @@ def test_story_page_is_in_spanish(client, spanish, story):
         in page
     )
     assert '<label for="cf-name">Nombre' in page and "Correo electrónico" in page
-    assert "— (un comentario nuevo)" in page
+    answered = story.comments.filter(status="approved").first()
+    replying = client.get(f"{story.get_absolute_url()}?reply_to={answered.pk}").text
+    assert "Respondiendo a" in replying and "Cancelar respuesta" in replying
     assert "Publicar comentario" in page
     assert "Feed de comentarios (RSS)" in page
     for english in (

@@ -5,14 +5,11 @@ messages framework, so the page stays the same for every anonymous reader and ca
 """
 
 from django import template
-from django.utils.html import conditional_escape
-from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from comments.forms import CommentForm
 from comments.models import comments_are_open
-from comments.threads import story_page
+from comments.pages import reply_links, story_page
 
 register = template.Library()
 
@@ -32,9 +29,9 @@ def story_comments(context, story):
     return {
         "story": story,
         "page": page,
-        "permalink_base": story.get_absolute_url() + page.query,
+        "comment_list": page.html(reply_links(page) if is_open else None),
         "comments_open": is_open,
-        "form": CommentForm(story=story, reply_options=page.flat) if is_open else None,
+        "form": CommentForm.for_page(story, params) if is_open else None,
         "notice": NOTICES.get(params.get("comment")),
         "notice_kind": params.get("comment"),
     }
@@ -45,11 +42,3 @@ def web_link(url):
     """The commenter's website when it is an http(s) address, else an empty string."""
     url = (url or "").strip()
     return url if url.lower().startswith(("http://", "https://")) else ""
-
-
-@register.filter
-def reply_to(name):
-    """ "to <name>", the hidden end of a comment's Reply link for screen readers. The same
-    message as `{% blocktranslate %}to {{ name }}{% endblocktranslate %}`, which cost a
-    tenth of the comment list's rendering."""
-    return mark_safe(conditional_escape(gettext("to %(name)s")) % {"name": conditional_escape(name)})

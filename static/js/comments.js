@@ -1,12 +1,60 @@
-// "Reply" links under comments: choose that comment in the form's "In reply to" list and
-// put the cursor in the comment box. Without this script the list works by hand.
-document.addEventListener("click", function (event) {
-  var link = event.target.closest("a[data-reply-to]");
-  var select = document.getElementById("cf-reply_to");
-  var text = document.getElementById("cf-text");
-  if (!link || !select || !text) {
+// "Reply" links under comments. Without this script each link reloads the page with
+// ?reply_to=<id>, and the form names the comment being answered. With it, the form moves
+// under that comment, takes its id, and the cursor goes to the comment box; "Cancel reply"
+// puts the form back.
+(function () {
+  var form = document.getElementById("comment-form");
+  if (!form) {
     return;
   }
-  select.value = link.getAttribute("data-reply-to");
-  text.focus();
-});
+  var home = document.createComment("comment form");
+  form.parentNode.insertBefore(home, form);
+  var parentField = form.querySelector("input[name=reply_to]");
+  var target = form.querySelector(".reply-target");
+  var targetLink = target.querySelector("a");
+
+  function answer(link) {
+    var id = link.getAttribute("data-reply-to");
+    var comment = document.getElementById("comment-" + id);
+    var author = document.getElementById("comment-" + id + "-author");
+    if (!comment || !author) {
+      return false;
+    }
+    parentField.value = id;
+    targetLink.href = "#comment-" + id;
+    targetLink.textContent = author.textContent.trim();
+    target.hidden = false;
+    link.parentNode.insertAdjacentElement("afterend", form);
+    firstEmptyField().focus();
+    return true;
+  }
+
+  // The first of name, email and comment still to fill in: a returning reader's browser
+  // may have filled the first two.
+  function firstEmptyField() {
+    var fields = form.querySelectorAll("input[name=name], input[name=email], textarea");
+    for (var i = 0; i < fields.length; i++) {
+      if (!fields[i].value) {
+        return fields[i];
+      }
+    }
+    return fields[fields.length - 1];
+  }
+
+  function cancel() {
+    parentField.value = "";
+    target.hidden = true;
+    home.parentNode.insertBefore(form, home.nextSibling);
+    form.querySelector("textarea").focus();
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest("a[data-reply-to]");
+    if (link && answer(link)) {
+      event.preventDefault();
+    } else if (event.target.closest(".reply-cancel")) {
+      event.preventDefault();
+      cancel();
+    }
+  });
+})();

@@ -1,4 +1,5 @@
-"""Story cards read their bylines as prose, and every NewsArticle carries an image."""
+"""Story cards read their bylines as prose and their comment count; every NewsArticle carries an
+image and its comment count."""
 
 import re
 from pathlib import Path
@@ -6,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from articles.models import Story
 from tests.articles.test_metadata import parse
 from tests.factories import make_author, make_story
 
@@ -31,3 +33,18 @@ def test_a_story_without_a_picture_has_the_logo_as_its_json_ld_image(client):
     assert image["@type"] == "ImageObject"
     assert re.fullmatch(r"https://news\.example\.org/static/img/logo(\.\w+)?\.png", image["url"])
     assert (image["width"], image["height"]) == (512, 512)
+
+
+def news_article(client, story):
+    page = parse(client.get(story.get_absolute_url()).text)
+    return next(node for node in page.json_ld[0]["@graph"] if node["@type"] == "NewsArticle")
+
+
+def test_the_news_article_counts_the_approved_comments_from_the_stored_count(client):
+    story = make_story("Discussed")
+    assert news_article(client, story)["commentCount"] == 0
+    # The moderation functions keep the column; the page reads it, whatever the comments table holds.
+    Story.objects.filter(pk=story.pk).update(comment_count=7)
+    story.save()  # stands in for their version bump: the cached pages are made again
+    assert news_article(client, story)["commentCount"] == 7
+    assert "7 comments" in client.get("/").text

@@ -18,7 +18,7 @@ def comment_settings(settings):
     settings.COMMENTS_RETENTION_DAYS = 90
     settings.COMMENTS_NOTIFY_EMAILS = []
     settings.COMMENTS_NOTIFY_INTERVAL = 900
-    settings.COMMENTS_PROXY_COUNT = 0
+    settings.TRUSTED_PROXY_COUNT = 0
     return settings
 
 

@@ -7,6 +7,7 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
+from comments import moderation
 from comments.forms import make_token
 from comments.models import Comment
 
@@ -41,4 +42,5 @@ def make_comment(story, *, status=Comment.Status.APPROVED, parent=None, minutes=
     fields.setdefault("name", f"Reader {n}")
     fields.setdefault("email", f"reader{n}@example.org")
     fields.setdefault("text", f"Comment number {n}.")
-    return Comment.objects.create(story=story, status=status, parent=parent, created_at=at, **fields)
+    # Through the moderation functions, which count and render published comments.
+    return moderation.add(Comment(story=story, status=status, parent=parent, created_at=at, **fields))

@@ -43,7 +43,8 @@ def test_replies_nest_under_their_parent_with_in_reply_to(client, story):
     page = section(client.get(story.get_absolute_url()).text)
     assert comment_ids(page) == [root.pk, reply.pk]
     assert re.search(
-        rf'id="comment-{root.pk}".*?</article>\s*<ol><li>\s*<article class="comment" id="comment-{reply.pk}"',
+        rf'id="comment-{root.pk}".*?</article><p class="comment__actions">.*?</p><ol><li>'
+        rf'<article class="comment" id="comment-{reply.pk}"',
         page,
         re.S,
     )
@@ -112,7 +113,8 @@ def test_a_page_holds_whole_threads_up_to_the_number_of_comments_per_page(client
     ]
     assert 'rel="prev"' not in pages[0]
     assert f'href="?after={roots[0].pk}#comments"' in pages[0]
-    assert f'href="{story.get_absolute_url()}?after={roots[0].pk}#comment-{roots[2].pk}"' in pages[1]
+    assert f'href="/comments/{roots[2].pk}/"' in pages[1]  # the permalink
+    assert f'href="?after={roots[0].pk}&amp;reply_to={roots[2].pk}#comment-form"' in pages[1]
     assert f'rel="prev" href="?before={roots[1].pk}#comments"' in pages[1]
     earlier = client.get(story.get_absolute_url() + f"?before={roots[3].pk}").text
     assert comment_ids(earlier) == [roots[1].pk, roots[2].pk]
@@ -224,14 +226,27 @@ def test_the_count_shows_on_the_story_page_and_in_listings(client, story):
     assert "3 comments" in client.get("/tag/border/").text
 
 
-def test_the_reply_list_offers_the_comments_on_the_page(client, story):
-    comment = make_comment(story, name="Lucía", text="One two three four five six seven eight nine ten.")
+def test_a_reply_link_names_the_comment_in_the_form_without_a_list_of_every_comment(client, story):
+    comment = make_comment(story, name="Lucía", text="One two three.")
     page = client.get(story.get_absolute_url()).text
-    label = re.search(rf'<option value="{comment.pk}">([^<]*)</option>', page).group(1)
-    assert label.startswith("Lucía: One two three") and label.endswith("…") and len(label) <= 36
-    assert f'data-reply-to="{comment.pk}"' in page
+    assert f'href="?reply_to={comment.pk}#comment-form" data-reply-to="{comment.pk}"' in page
+    assert "<select" not in section(page) and "<option" not in page
     assert '<script src="/static/js/comments.js" defer></script>' in page
     assert "<script>" not in page.replace('<script type="application/ld+json">', "")
+    # Without JavaScript, the link reloads the page with the form answering the comment.
+    replying = client.get(f"{story.get_absolute_url()}?reply_to={comment.pk}").text
+    assert f'<input type="hidden" name="reply_to" value="{comment.pk}" id="cf-reply_to">' in replying
+    assert f'Replying to <a href="#comment-{comment.pk}">Lucía</a>' in replying
+    assert f'class="reply-cancel" href="{story.get_absolute_url()}#comment-form"' in replying
+
+
+def test_a_reply_link_to_a_comment_that_is_not_published_here_leaves_a_new_comment(client, story):
+    pending = make_comment(story, status=Comment.Status.PENDING)
+    elsewhere = make_comment(make_story())
+    for value in (pending.pk, elsewhere.pk, "abc", "-1", "9" * 40):
+        page = client.get(f"{story.get_absolute_url()}?reply_to={value}").text
+        assert '<input type="hidden" name="reply_to" id="cf-reply_to">' in page
+        assert '<p class="reply-target" role="status" hidden>' in page
 
 
 def queries_for(client, url):
@@ -244,8 +259,8 @@ def queries_for(client, url):
 def test_the_story_page_runs_a_fixed_number_of_queries_whatever_the_number_of_comments(
     client, settings, django_assert_num_queries, count
 ):
-    """None for the comments when the story has no published comment, one when they all fit
-    on a page, three when they are paged (page ids, thread sizes, their comments)."""
+    """None for the comments when the story has no published comment, else one: the page's
+    slice in reading order, whether or not more pages follow."""
     settings.PAGE_CACHE_SECONDS = 0
     queries_for(client, make_story().get_absolute_url())  # the first request also caches content types
     without_comments = queries_for(client, make_story().get_absolute_url())
@@ -254,7 +269,7 @@ def test_the_story_page_runs_a_fixed_number_of_queries_whatever_the_number_of_co
     for n, root in enumerate(roots[: count // 2]):
         make_comment(story, parent=root, minutes=100 + n)
     assert Comment.objects.filter(story=story).count() == count
-    comment_queries = 0 if count == 0 else 1 if count <= settings.COMMENTS_PER_PAGE else 3
+    comment_queries = 0 if count == 0 else 1
     with django_assert_num_queries(without_comments + comment_queries):
         response = client.get(story.get_absolute_url())
     assert len(comment_ids(response.text)) == min(count, settings.COMMENTS_PER_PAGE)

@@ -16,7 +16,7 @@ def test_story_page_shows_the_form_with_its_privacy_note_and_required_fields(cli
     assert '<label for="cf-name">Name <span class="required" aria-hidden="true">*</span></label>' in page
     assert 'name="email" autocomplete="email" maxlength="254" required' in page
     assert 'name="website" autocomplete="url" maxlength="200" aria-describedby="cf-website_helptext"' in page
-    assert '<option value="" selected>— (a new comment)</option>' in page
+    assert '<input type="hidden" name="reply_to" id="cf-reply_to">' in page
     assert 'name="token"' in page and "csrfmiddlewaretoken" not in page
 
 

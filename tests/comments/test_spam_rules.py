@@ -47,7 +47,7 @@ def test_x_forwarded_for_is_ignored_unless_the_site_is_behind_a_proxy(client, st
         post_comment(client, story, text="Second", headers={"X-Forwarded-For": "198.51.100.2"}).status_code
         == 429
     )
-    settings.COMMENTS_PROXY_COUNT = 1
+    settings.TRUSTED_PROXY_COUNT = 1
     forged_then_real = {"X-Forwarded-For": "10.0.0.1, 198.51.100.3"}
     assert post_comment(client, story, text="Third", headers=forged_then_real).status_code == 302
     assert (

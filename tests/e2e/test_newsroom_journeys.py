@@ -153,7 +153,7 @@ def test_reader_comments_on_a_phone_and_a_moderator_approves(page_at, demo, brow
 
     # A reply from another reader threads under it once approved.
     first = Comment.objects.get(email=READER_EMAIL)
-    reader.click(f"#comment-{first.pk} a:has-text('Reply')")
+    reader.click(f"#comment-{first.pk} ~ .comment__actions a:has-text('Reply')")
     assert reader.locator("#cf-reply_to").input_value() == str(first.pk)
     reader.fill("#cf-name", "Tomás Reply")
     reader.fill("#cf-email", "tomas@example.org")
@@ -190,3 +190,39 @@ def test_contributor_cannot_publish_and_moderator_cannot_open_stories(page_at, d
     response = moderator.goto(moderator.base + "/admin/articles/story/1/change/")
     assert response.status == 403
     moderator.shot("moderator-refused")
+
+
+def test_a_keyboard_reader_replies_through_the_reply_link_on_a_phone(page_at, demo):
+    """Tab to a comment's Reply link, press Enter: the form moves under the comment, names
+    it, and takes the keyboard; the reply is stored under that comment."""
+    answered = Comment.objects.filter(story__slug=SEED_STORY.split("/")[2], status="approved").first()
+    reader = page_at(width=390, height=844)
+    reader.goto(reader.base + SEED_STORY)
+    reader.focus(f"#comment-{answered.pk} a")  # the author's link or the permalink: inside the comment
+    for _ in range(10):
+        reader.keyboard.press("Tab")
+        if reader.evaluate("document.activeElement.dataset.replyTo || ''") == str(answered.pk):
+            break
+    else:
+        pytest.fail("the comment's Reply link is not reachable with Tab")
+    reader.keyboard.press("Enter")
+    form = reader.locator(f"#comment-{answered.pk} ~ #comment-form")
+    assert form.count() == 1, "the form did not move under the comment"
+    assert reader.evaluate("document.activeElement.name") == "name"
+    assert form.locator(".reply-target").inner_text().startswith(f"Replying to {answered.name}")
+    assert reader.locator("#cf-reply_to").input_value() == str(answered.pk)
+    type_with_keyboard(reader, "Keyboard Reader")
+    reader.keyboard.press("Tab")
+    type_with_keyboard(reader, "keys@example.org")
+    reader.keyboard.press("Tab")  # the optional website
+    reader.keyboard.press("Tab")
+    type_with_keyboard(reader, "Answering with the keyboard alone.")
+    reader.shot("keyboard-reply-typed")
+    # The form fits the phone's width: nothing to scroll sideways.
+    assert reader.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    reader.keyboard.press("Tab")
+    reader.keyboard.press("Enter")
+    reader.wait_for_url(re.compile(r"comment=received"))
+    reply = Comment.objects.get(email="keys@example.org")
+    assert (reply.parent_id, reply.status) == (answered.pk, "pending")
+    assert reader.context.cookies() == []

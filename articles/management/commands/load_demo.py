@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.dateparse import parse_date, parse_datetime
 
-from articles import demo_briefs, demo_content, demo_images
+from articles import demo_briefs, demo_content, demo_images, related
 from articles.models import Author, Category, Source, Story, StoryAuthor
 from comments.demo import load_demo_comments
 
@@ -45,6 +45,7 @@ class Command(BaseCommand):
                 self.load_account(*account, password=password, replace=given) for account in DEMO_ACCOUNTS
             ]
             load_demo_comments()
+            related.refresh_all()  # in one pass, whatever order the stories were loaded in
         self.stdout.write(
             f"Demo newsroom: {len(created)} new stories "
             f"({Story.objects.count()} in all), {len(categories)} categories, {len(authors)} authors."
