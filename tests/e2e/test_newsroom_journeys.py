@@ -127,7 +127,7 @@ def test_reader_comments_on_a_phone_and_a_moderator_approves(page_at, demo, brow
     reader.shot("comment-typed")
     reader.keyboard.press("Tab")  # from the text to the submit button
     reader.keyboard.press("Enter")
-    reader.wait_for_url(re.compile(r"comment=received"))
+    reader.wait_for_url(re.compile(r"/posted/"))
     assert reader.locator("text=awaiting moderation").count() == 1
     assert reader.locator("text=Which agencies signed the coalition?").count() == 0
     assert reader.context.cookies() == []
@@ -160,7 +160,7 @@ def test_reader_comments_on_a_phone_and_a_moderator_approves(page_at, demo, brow
     reader.fill("#cf-text", "The State Department's FAQ lists them.")
     reader.wait_for_timeout(1100)  # the form's token must be at least a second old
     reader.click("#comment-form button[type=submit]")
-    reader.wait_for_url(re.compile(r"comment=received"))
+    reader.wait_for_url(re.compile(r"/posted/"))
     reply = Comment.objects.get(email="tomas@example.org")
     assert reply.parent.email == READER_EMAIL
     moderator.goto(moderator.base + "/admin/comments/comment/")
@@ -222,7 +222,7 @@ def test_a_keyboard_reader_replies_through_the_reply_link_on_a_phone(page_at, de
     assert reader.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     reader.keyboard.press("Tab")
     reader.keyboard.press("Enter")
-    reader.wait_for_url(re.compile(r"comment=received"))
+    reader.wait_for_url(re.compile(r"/posted/"))
     reply = Comment.objects.get(email="keys@example.org")
     assert (reply.parent_id, reply.status) == (answered.pk, "pending")
     assert reader.context.cookies() == []
