@@ -52,12 +52,13 @@ def is_editable(comment, now=None):
     return comment.status in EDITABLE and (now or timezone.now()) < closes_at(comment)
 
 
+def edit_path(comment):
+    return reverse("comments:edit_own", kwargs={"pk": comment.pk}) + f"?t={make_token(comment)}"
+
+
 def edit_url(comment):
-    return (
-        settings.SITE_URL
-        + reverse("comments:edit_own", kwargs={"pk": comment.pk})
-        + f"?t={make_token(comment)}"
-    )
+    """The edit link for an email: absolute, on SITE_URL."""
+    return settings.SITE_URL + edit_path(comment)
 
 
 def posted_path(comment):

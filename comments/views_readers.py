@@ -50,7 +50,7 @@ def posted(request, pk):
         "comment": comment,
         "story": comment.story,
         "story_url": after_posting_url(comment),
-        "edit_url": own_edits.edit_url(comment) if own_edits.is_editable(comment) else "",
+        "edit_url": own_edits.edit_path(comment) if own_edits.is_editable(comment) else "",
         "edit_minutes": settings.COMMENTS_EDIT_MINUTES,
     }
     return render(request, "comments/readers/posted.html", context)

@@ -47,6 +47,8 @@ def reply_to(client, story, comment, on_commit, **fields):
 def test_the_box_is_unticked_and_nothing_is_sent_without_it(client, story, mailoutbox, on_commit):
     page = client.get(story.get_absolute_url()).text
     assert 'type="checkbox" name="notify" id="cf-notify"' in page and "checked" not in page
+    # The "save my details" box is the script's: no name (never sent), hidden without it.
+    assert '<div class="field field--check remember" hidden><input type="checkbox" id="cf-remember">' in page
     with on_commit():
         post_comment(client, story)
     assert ReplySubscription.objects.count() == 0 and mailoutbox == []
