@@ -66,17 +66,20 @@ def posted_path(comment):
 
 
 def edit(comment, text, *, ip):
-    """Replace the text. An approved comment goes through the spam rules again, so an edit can
-    send it back to the queue or to spam; a moderation record keeps the fact of the edit."""
+    """Replace the text and run the spam rules again: an edit can send an approved comment back
+    to the queue, and any comment to spam. A moderation record keeps the fact of the edit."""
     comment.text = text
     comment.save(update_fields=["text", "text_html"])
     moderation.text_edited(comment=comment, note="edited by its author")
-    if comment.status == Comment.Status.APPROVED:
-        status, reason = spam.screen(comment, story=comment.story, ip=ip)
-        if status == Comment.Status.SPAM:
-            moderation.mark_spam(comments=comment, note=f"author's edit: {reason}")
-        elif status == Comment.Status.PENDING:
-            moderation.restore(comments=comment, note=f"author's edit: {reason}")
+    status, reason = spam.screen(comment, story=comment.story, ip=ip)
+    if reason:  # the moderators see why, as for a new comment
+        comment.held_rule, comment.held_detail = reason.rule, reason.detail[:300]
+        comment.save(update_fields=["held_rule", "held_detail"])
+    if status == Comment.Status.SPAM:
+        moderation.mark_spam(comments=comment, note=f"author's edit: {reason}")
+    elif status == Comment.Status.PENDING and comment.status == Comment.Status.APPROVED:
+        moderation.restore(comments=comment, note=f"author's edit: {reason}")
+        moderation.notify_moderators(comment=comment)
     return comment
 
 

@@ -54,7 +54,7 @@ def post_comment(request, story_id):
         comment = accept(request, story, form)
     except Refused as refusal:
         return refused_page(request, story, refusal)
-    if form.cleaned_data["notify"]:
+    if form.cleaned_data["notify"] and comment.status != Comment.Status.SPAM:  # no mail for robots
         subscriptions.subscribe(comment)
     # The reader's own page (not cached): the notice, the edit link, the way back to the story.
     return redirect(own_edits.posted_path(comment))

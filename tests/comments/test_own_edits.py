@@ -104,3 +104,14 @@ def test_an_edit_from_another_site_is_refused(client, story):
     )
     assert answer.status_code == 400
     assert Comment.objects.get(pk=comment.pk).text == comment.text
+
+
+def test_an_edit_that_breaks_a_rule_goes_back_to_the_queue_with_its_reason(client, story, settings):
+    settings.COMMENTS_TRUST_RETURNING = True
+    Comment.objects.create(story=story, name="Old", email="ana@example.net", text="x", status="approved")
+    comment, edit = posted(client, story)
+    links = "See https://a.example.com https://b.example.com https://c.example.com"
+    client.post(edit, {"action": "save", "text": links})
+    comment.refresh_from_db()
+    assert (comment.status, comment.held_rule) == ("pending", "links")
+    assert ModerationRecord.objects.filter(comment=comment, to_status="pending").exists()

@@ -194,3 +194,10 @@ def test_export_and_erase_include_the_subscriptions(client, story, mailoutbox, o
     call_command("commenter_data", "erase", ADDRESS, stdout=out)
     assert "Deleted 1 reply notifications." in out.getvalue()
     assert ReplySubscription.objects.count() == 0
+
+
+def test_a_robot_filling_the_honeypot_cannot_send_a_confirmation(client, story, mailoutbox, on_commit):
+    with on_commit():
+        post_comment(client, story, email="victim@example.net", notify="on", subject="I am a robot")
+    assert Comment.objects.get().status == "spam"
+    assert ReplySubscription.objects.count() == 0 and mailoutbox == []
