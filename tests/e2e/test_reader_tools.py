@@ -76,12 +76,14 @@ def test_a_reader_confirms_notifications_gets_a_reply_and_unsubscribes_with_one_
     assert reader.context.cookies() == []
 
 
-def test_a_reader_edits_their_comment_from_the_page_after_posting(page_at, demo):
+def test_a_reader_edits_their_comment_from_the_page_after_posting(page_at, demo, run_axe):
     reader = page_at(width=1280)
     post(reader, name="Ana", email="ana@example.net", text="The network was in Nogals.")
     reader.shot("posted")
+    assert run_axe(reader) == []
     reader.click("a.edit-own")
     reader.wait_for_selector("h1:has-text('Edit your comment')")
+    assert run_axe(reader) == []
     reader.fill("#ef-text", "The network was in Nogales.")
     reader.shot("editing")
     reader.click("button:has-text('Save changes')")
@@ -94,7 +96,7 @@ def test_a_reader_edits_their_comment_from_the_page_after_posting(page_at, demo)
     assert reader.context.cookies() == []
 
 
-def test_remembered_details_survive_a_reload_and_can_be_forgotten(page_at, demo):
+def test_remembered_details_survive_a_reload_and_can_be_forgotten(page_at, demo, run_axe):
     reader = page_at(width=1280)
     sent = []
     reader.on("request", lambda r: sent.append(r.post_data or "") if r.method == "POST" else None)
@@ -105,6 +107,7 @@ def test_remembered_details_survive_a_reload_and_can_be_forgotten(page_at, demo)
     assert reader.input_value("#cf-name") == "Marta"
     assert reader.input_value("#cf-email") == "marta@example.net"
     assert reader.is_checked("#cf-remember")
+    assert run_axe(reader) == []
     reader.shot("remembered")
     reader.click("button:has-text('Forget my saved details')")
     assert reader.input_value("#cf-name") == "" and not reader.is_checked("#cf-remember")
