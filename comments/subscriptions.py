@@ -2,8 +2,9 @@
 link (nothing else is ever sent to an unconfirmed address), sent when a reply is published,
 stopped with one click (RFC 8058) or for every comment of an address at once.
 
-Links carry signed tokens instead of cookies or accounts: the subscription's number for the
-confirmation and the one-click stop, the address's keyed hash for "stop all".
+Links carry signed tokens instead of cookies or accounts: the subscription's number (with the
+start of its address's keyed hash) for the confirmation and the one-click stop, the address's
+keyed hash for "stop all".
 """
 
 from django.conf import settings
@@ -38,12 +39,25 @@ def link(name, token):
     return settings.SITE_URL + reverse(name, kwargs={"token": token})
 
 
+def _names(subscription):
+    # The number and the start of the address's hash: a stale link cannot reach a later
+    # subscription that reused the number (SQLite may reuse the highest one).
+    return [subscription.pk, subscription.address_key[:16]]
+
+
+def _named(value):
+    """The subscriptions a signed `_names` value names (none, or the one)."""
+    if not (isinstance(value, list) and len(value) == 2 and isinstance(value[0], int)):
+        return ReplySubscription.objects.none()
+    return ReplySubscription.objects.filter(pk=value[0], address_key__startswith=str(value[1]) or "-")
+
+
 def confirm_url(subscription):
-    return link("comments:notify_confirm", sign(subscription.pk, CONFIRM_SALT))
+    return link("comments:notify_confirm", sign(_names(subscription), CONFIRM_SALT))
 
 
 def stop_url(subscription):
-    return link("comments:notify_stop", sign(subscription.pk, STOP_SALT))
+    return link("comments:notify_stop", sign(_names(subscription), STOP_SALT))
 
 
 def stop_all_url(subscription):
@@ -77,8 +91,7 @@ def subscribe(comment):
 
 def confirm(token):
     """Confirm the subscription the token names; return it, or None for a bad link."""
-    pk = unsign(token, CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
-    subscription = ReplySubscription.objects.filter(pk=pk).first() if isinstance(pk, int) else None
+    subscription = _named(unsign(token, CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)).first()
     if subscription is not None and subscription.confirmed_at is None:
         subscription.confirmed_at = timezone.now()
         subscription.save(update_fields=["confirmed_at"])
@@ -87,10 +100,10 @@ def confirm(token):
 
 def stop(token):
     """End one subscription (the one-click link); True when the token was good."""
-    pk = unsign(token, STOP_SALT)
-    if not isinstance(pk, int):
+    value = unsign(token, STOP_SALT)
+    if not isinstance(value, list):
         return False
-    ReplySubscription.objects.filter(pk=pk).delete()
+    _named(value).delete()  # already gone: still a good link
     return True
 
 

@@ -201,3 +201,17 @@ def test_a_robot_filling_the_honeypot_cannot_send_a_confirmation(client, story, 
         post_comment(client, story, email="victim@example.net", notify="on", subject="I am a robot")
     assert Comment.objects.get().status == "spam"
     assert ReplySubscription.objects.count() == 0 and mailoutbox == []
+
+
+def test_a_stale_link_does_not_reach_a_later_subscription_with_the_same_number(
+    client, story, mailoutbox, on_commit
+):
+    with on_commit():
+        post_comment(client, story, email=ADDRESS, notify="on")
+    old_confirm = link(mailoutbox[0], "confirm")
+    subscription = ReplySubscription.objects.get()
+    pk = subscription.pk
+    subscription.delete()
+    ReplySubscription.objects.create(pk=pk, comment=Comment.objects.get(), email="someone.else@example.org")
+    assert client.post(old_confirm).status_code == 400
+    assert ReplySubscription.objects.get().confirmed_at is None
