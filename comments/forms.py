@@ -114,6 +114,8 @@ class CommentForm(forms.Form):
     # one that browsers' autofill does not recognise, so readers' browsers leave it empty.
     subject = forms.CharField(label=_("Subject (leave this field empty)"), required=False, max_length=200)
     token = forms.CharField(required=False, widget=forms.HiddenInput)
+    # Reply notifications (comments.subscriptions): unticked; a confirmation email comes first.
+    notify = forms.BooleanField(label=_("Email me when someone replies"), required=False)
 
     def __init__(self, *args, story, request=None, **kwargs):
         kwargs.setdefault("auto_id", "cf-%s")

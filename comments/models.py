@@ -262,3 +262,6 @@ class ModerationRecord(models.Model):
         if not self._state.adding:
             raise ValueError("Moderation records are only ever added, never changed.")
         super().save(*args, **kwargs)
+
+
+from comments.models_readers import ReplySubscription  # noqa: E402, F401  (the model lives there)

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from articles.caching import bump_story_version
 from articles.models import Story
-from comments import reading_order, rendering, spam
+from comments import reading_order, rendering, spam, subscriptions
 from comments.models import Comment, ModerationRecord
 
 logger = logging.getLogger(__name__)
@@ -54,6 +54,8 @@ def _set_status(comments, status, by, note):
         single.status, single.status_changed_at, single.status_changed_by = status, now, by
     stories_changed({story_id for _, story_id, _ in changing})
     pending_changed()
+    if status == Status.APPROVED:
+        subscriptions.replies_published([pk for pk, _, _ in changing])
     return count
 
 
@@ -165,6 +167,7 @@ def reply(*, parent, text, by):
             [(answer.pk, Action.REPLY, "", Status.APPROVED)], by=by, at=now, note=f"reply to #{parent.pk}"
         )
     stories_changed({parent.story_id})
+    subscriptions.replies_published([answer.pk])
     return answer
 
 
@@ -203,6 +206,7 @@ def receive(*, comment, story, ip, honeypot_value=""):
         notify_moderators(comment=comment)
     elif status == Status.APPROVED:
         stories_changed({story.pk})
+        subscriptions.replies_published([comment.pk])
     return comment
 
 

@@ -10,7 +10,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from articles.models import Story
-from comments import client, moderation, spam
+from comments import client, moderation, own_edits, spam, subscriptions
 from comments.forms import CommentForm
 from comments.models import Comment
 from comments.pages import page_params_of, page_query_of
@@ -54,7 +54,10 @@ def post_comment(request, story_id):
         comment = accept(request, story, form)
     except Refused as refusal:
         return refused_page(request, story, refusal)
-    return redirect(after_posting_url(comment))
+    if form.cleaned_data["notify"] and comment.status != Comment.Status.SPAM:  # no mail for robots
+        subscriptions.subscribe(comment)
+    # The reader's own page (not cached): the notice, the edit link, the way back to the story.
+    return redirect(own_edits.posted_path(comment))
 
 
 def accept(request, story, form):

@@ -307,6 +307,10 @@ if TASKS_BACKEND.startswith("django_tasks_db."):
     INSTALLED_APPS.append("django_tasks_db")  # the queue's table
 # The moderators get at most one email per this many seconds while comments wait.
 COMMENTS_NOTIFY_INTERVAL = env_int("COMMENTS_NOTIFY_INTERVAL", 900)
+# Readers: minutes a commenter may edit or delete their comment through its signed link, and
+# emails (confirmations and reply notices) sent to one address per hour. See README "Comments".
+COMMENTS_EDIT_MINUTES = env_int("COMMENTS_EDIT_MINUTES", 10)
+COMMENTS_READER_EMAILS_PER_HOUR = env_int("COMMENTS_READER_EMAILS_PER_HOUR", 5)
 
 # The source ledger: link checks and archived copies of cited sources. See README "Source ledger".
 LEDGER_GONE_AFTER_FAILURES = env_int("LEDGER_GONE_AFTER_FAILURES", 3)  # failed checks in a row ...

@@ -58,3 +58,63 @@
     }
   });
 })();
+
+// "Save my name, email and website": kept in this browser's localStorage only. The box has
+// no name, so the server never sees it, and no cookie is set: the page stays shared.
+(function () {
+  var form = document.getElementById("comment-form");
+  var box = form && form.querySelector(".remember");
+  if (!box) {
+    return;
+  }
+  var KEY = "newsroom.commenter";
+  var names = ["name", "email", "website"];
+  var tick = box.querySelector("input");
+  var forget = box.querySelector(".remember-forget");
+  var store;
+  try {
+    store = window.localStorage;
+    store.getItem(KEY);
+  } catch (error) {
+    return; // storage blocked: the box stays hidden
+  }
+  box.hidden = false;
+  var saved = null;
+  try {
+    saved = JSON.parse(store.getItem(KEY) || "null");
+  } catch (error) {
+    store.removeItem(KEY);
+  }
+  if (saved) {
+    names.forEach(function (name) {
+      var field = form.elements[name];
+      if (field && !field.value && typeof saved[name] === "string") {
+        field.value = saved[name];
+      }
+    });
+    tick.checked = true;
+    forget.hidden = false;
+  }
+  form.addEventListener("submit", function () {
+    if (tick.checked) {
+      var details = {};
+      names.forEach(function (name) {
+        details[name] = form.elements[name] ? form.elements[name].value : "";
+      });
+      store.setItem(KEY, JSON.stringify(details));
+    } else {
+      store.removeItem(KEY);
+    }
+  });
+  forget.addEventListener("click", function () {
+    store.removeItem(KEY);
+    names.forEach(function (name) {
+      if (form.elements[name]) {
+        form.elements[name].value = "";
+      }
+    });
+    tick.checked = false;
+    forget.hidden = true;
+    form.elements.name.focus();
+  });
+})();

@@ -20,15 +20,18 @@ def test_story_page_shows_the_form_with_its_privacy_note_and_required_fields(cli
     assert 'name="token"' in page and "csrfmiddlewaretoken" not in page
 
 
-def test_a_posted_comment_awaits_moderation_after_a_redirect_to_the_story(client, story):
+def test_a_posted_comment_awaits_moderation_on_the_readers_own_page(client, story):
     response = post_comment(client, story)
     assert response.status_code == 302
-    assert response["Location"] == f"{story.get_absolute_url()}?comment=received#comments"
     comment = Comment.objects.get()
+    assert response["Location"].startswith(f"/comments/{comment.pk}/posted/?t=")
+    own_page = client.get(response["Location"])
+    assert "no-store" in own_page["Cache-Control"] and not own_page.cookies
+    assert f'href="{story.get_absolute_url()}?comment=received#comments"' in own_page.text
     assert (comment.status, comment.name, comment.email) == ("pending", "Ana Reader", "ana@example.net")
     assert comment.thread_id == comment.pk and comment.depth == 0
     assert len(comment.ip_hash) == 64 and "127.0.0.1" not in comment.ip_hash
-    page = client.get(response["Location"]).text
+    page = client.get(f"{story.get_absolute_url()}?comment=received").text
     assert "Thank you. Your comment is awaiting moderation." in page
     assert "A thoughtful comment" not in page
 

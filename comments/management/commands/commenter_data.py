@@ -1,5 +1,6 @@
 """A commenter's data, found by email: export it as JSON, or erase it. The error reports
-(corrections.ErrorReport) left with the same email are exported and erased with the comments.
+(corrections.ErrorReport) left with the same email, and its reply notifications, are exported
+and erased with the comments.
 
 python manage.py commenter_data export ana@example.net [--output ana.json]
 python manage.py commenter_data erase ana@example.net [--remove-text] [--dry-run]
@@ -15,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from comments import moderation
-from comments.models import Comment
+from comments.models import Comment, ReplySubscription
 from corrections.models import ErrorReport
 
 ANONYMOUS = "Anonymous"
@@ -56,6 +57,7 @@ class Command(BaseCommand):
         else:
             self.erase(comments, remove_text=options["remove_text"], dry_run=options["dry_run"])
             self.erase_reports(reports, remove_text=options["remove_text"], dry_run=options["dry_run"])
+            self.erase_notifications(email, dry_run=options["dry_run"])
 
     def export(self, email, comments, reports, output):
         rows = list(comments.values(*EXPORTED_FIELDS))
@@ -65,7 +67,15 @@ class Command(BaseCommand):
         for row in report_rows:
             row["story"] = {"headline": row.pop("story__headline"), "slug": row.pop("story__slug")}
             row["item"] = row.pop("item__headline")
-        data = {"email": email, "exported_at": timezone.now(), "comments": rows, "error_reports": report_rows}
+        notifications = list(
+            ReplySubscription.objects.by_email(email)
+            .order_by("pk")
+            .values("comment_id", "created_at", "confirmed_at")
+        )
+        data = {
+            "email": email, "exported_at": timezone.now(), "comments": rows, "error_reports": report_rows,
+            "reply_notifications": notifications,
+        }  # fmt: skip
         text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
         if output:
             with open(output, "w", encoding="utf-8") as file:
@@ -86,6 +96,13 @@ class Command(BaseCommand):
             verb = "Would remove" if dry_run else "Removed"
             text = " and text" if remove_text else ""
             self.stdout.write(f"{verb} the email, IP hash, user agent{text} of {count} error reports.")
+
+    def erase_notifications(self, email, *, dry_run):
+        """Reply notifications hold nothing but the address: they go."""
+        subscriptions = ReplySubscription.objects.by_email(email)
+        count = subscriptions.count() if dry_run else subscriptions.delete()[0]
+        if count:
+            self.stdout.write(f"{'Would delete' if dry_run else 'Deleted'} {count} reply notifications.")
 
     def erase(self, comments, *, remove_text, dry_run):
         """Anonymise: the name becomes "Anonymous"; email, website, IP hash and user agent go.
