@@ -262,3 +262,7 @@ class ModerationRecord(models.Model):
         if not self._state.adding:
             raise ValueError("Moderation records are only ever added, never changed.")
         super().save(*args, **kwargs)
+
+
+# Reports and the block list live in their own module; imported here so Django finds them.
+from comments.safety_models import BlockedSender, CommentReport  # noqa: E402, F401

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from articles.caching import story_versions_by_slug
-from comments import views
+from comments import reports, views
 from comments.feeds import StoryCommentsFeed
 from newsroom.caching import public_page
 
@@ -13,4 +13,6 @@ urlpatterns = [
     path("story/<int:story_id>/post/", views.post_comment, name="post"),
     path("story/<slug:slug>/feed/", cached_with_story(StoryCommentsFeed()), name="story_feed"),
     path("<int:pk>/", views.permalink, name="permalink"),
+    path("<int:pk>/report/", reports.report_comment, name="report"),
+    path("<int:pk>/report/thanks/", reports.thanks, name="report_thanks"),
 ]

@@ -307,6 +307,8 @@ if TASKS_BACKEND.startswith("django_tasks_db."):
     INSTALLED_APPS.append("django_tasks_db")  # the queue's table
 # The moderators get at most one email per this many seconds while comments wait.
 COMMENTS_NOTIFY_INTERVAL = env_int("COMMENTS_NOTIFY_INTERVAL", 900)
+# Reports from this many different addresses take a published comment back to the queue.
+COMMENTS_REPORTS_TO_HOLD = env_int("COMMENTS_REPORTS_TO_HOLD", 3)
 
 # The source ledger: link checks and archived copies of cited sources. See README "Source ledger".
 LEDGER_GONE_AFTER_FAILURES = env_int("LEDGER_GONE_AFTER_FAILURES", 3)  # failed checks in a row ...
