@@ -112,7 +112,11 @@ class BlockedSender(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()}: {self.value}"
+        # Shown in admin's log, checkboxes and confirmations: never the whole address there.
+        if self.kind == self.Kind.EMAIL:
+            local, at, domain = self.value.partition("@")
+            return f"{self.get_kind_display()}: {local[:1]}•••{at}{domain}"
+        return f"{self.get_kind_display()}: {self.value[:12]}…"
 
     def save(self, *args, **kwargs):
         if self.kind == self.Kind.EMAIL:
