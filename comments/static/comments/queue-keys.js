@@ -14,7 +14,8 @@
     // The change page: r's link lands on the reply form, which gets the focus.
     if (location.hash !== "#reply") return;
     const field = document.querySelector(".newsroom-reply textarea");
-    if (field) field.focus();
+    // After the load: the browser's own scroll to the #reply target comes first.
+    if (field) window.addEventListener("load", () => field.focus({ preventScroll: false }));
   }
 
   function queue(table) {
@@ -45,11 +46,11 @@
     }
 
     function nextUndecided() {
+      // The next row still waiting, below and then from the top; else stay.
       const list = rows();
-      for (let i = current + 1; i < list.length; i++) {
-        if (!list[i].classList.contains("queue-decided")) return select(i);
-      }
-      select(current);
+      const order = [...list.keys()].slice(current + 1).concat([...list.keys()].slice(0, current));
+      const next = order.find((i) => !list[i].classList.contains("queue-decided"));
+      select(next === undefined ? current : next);
     }
 
     async function decide(decision) {
@@ -83,7 +84,8 @@
         const template = document.getElementById("queue-keys-help");
         document.body.append(template.content.cloneNode(true));
         dialog = document.querySelector(".queue-keys-dialog");
-        dialog.addEventListener("close", () => select(Math.max(current, 0)));
+        // Back to the chosen row, if any (choosing one here would make the next j skip a row).
+        dialog.addEventListener("close", () => { if (current >= 0) select(current); });
       }
       dialog.showModal();
     }
