@@ -187,3 +187,22 @@ def test_reports_are_never_shown_publicly(client, story, comment):
         report_url(comment),
     ):
         assert "A private note for moderators." not in client.get(url).text
+
+
+def test_the_retention_purge_clears_old_reports_address_hashes(client, comment, settings):
+    from datetime import timedelta
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    report(client, comment, ip="203.0.113.1")
+    report(client, comment, ip="203.0.113.2")
+    CommentReport.objects.filter(pk=CommentReport.objects.first().pk).update(
+        created_at=timezone.now() - timedelta(days=91), user_agent="Firefox"
+    )
+    out = StringIO()
+    call_command("purge_commenter_data", stdout=out)
+    assert "of 1 reports older than 90 days" in out.getvalue()
+    assert sorted(bool(h) for h in CommentReport.objects.values_list("ip_hash", flat=True)) == [False, True]
+    assert CommentReport.objects.filter(ip_hash="", user_agent="").count() == 1
