@@ -206,3 +206,15 @@ def test_the_retention_purge_clears_old_reports_address_hashes(client, comment, 
     assert "of 1 reports older than 90 days" in out.getvalue()
     assert sorted(bool(h) for h in CommentReport.objects.values_list("ip_hash", flat=True)) == [False, True]
     assert CommentReport.objects.filter(ip_hash="", user_agent="").count() == 1
+
+
+def test_the_report_link_form_and_queue_keys_are_in_spanish(client, story, comment, settings):
+    settings.LANGUAGE_CODE = "es"
+    assert ">Denunciar<" in client.get(story.get_absolute_url()).text
+    form = client.get(report_url(comment)).text
+    assert "Denunciar un comentario" in form and "Insultante u ofensivo" in form
+    client.force_login(make_user("mod", groups=["Moderators"], is_staff=True))
+    queue = client.get(reverse("admin:comments_comment_changelist")).text
+    assert "Atajos de teclado" in queue and "Remitente bloqueado" in queue
+    change = client.get(reverse("admin:comments_comment_change", args=[comment.pk])).text
+    assert "Bloquear a este remitente" in change
