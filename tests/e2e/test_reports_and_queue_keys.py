@@ -92,3 +92,16 @@ def test_a_moderator_clears_five_comments_with_the_keyboard(page_at, demo):
     page.wait_for_url(re.compile(r"/change/#reply$"))
     assert page.evaluate("document.activeElement.tagName") == "TEXTAREA"
     page.shot("reply-form")
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_report_form_passes_axe_and_fits_a_phone(page_at, run_axe, demo, width):
+    story = Story.objects.get(slug=SEED_STORY.strip("/").split("/")[-1])
+    comment = make_comment(story, text="A comment to report.")
+    page = page_at(width=width)
+    page.goto(page.base + f"/comments/{comment.pk}/report/")
+    page.click("#report-form button[type=submit]")  # no reason chosen: the browser asks for one
+    page.shot("report-form-errors")
+    problems = run_axe(page)
+    overflow = page.evaluate("document.documentElement.scrollWidth") - width
+    assert problems == [] and overflow <= 0, (problems, overflow)
