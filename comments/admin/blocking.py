@@ -12,6 +12,9 @@ from comments import blocking
 from comments.admin.columns import can_see_private, masked_email
 from comments.models import BlockedSender, Comment
 
+# The durations the comment page offers ("until removed" otherwise).
+BLOCK_DAYS = {"7", "30", "90"}
+
 
 @admin.register(BlockedSender)
 class BlockedSenderAdmin(admin.ModelAdmin):
@@ -85,7 +88,9 @@ class BlockSenders:
         )
         if not comments.exists():
             raise Http404(_("No comment with this number."))
-        count = blocking.block(comments, by=request.user)
+        days = request.POST.get("days", "")
+        days = int(days) if days in BLOCK_DAYS else None
+        count = blocking.block(comments, by=request.user, days=days)
         self.message_user(
             request,
             _("Sender blocked: %(count)d entries on the block list. Their new comments go to spam.")

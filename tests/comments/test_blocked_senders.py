@@ -158,3 +158,14 @@ def test_export_and_erase_include_block_entries_for_the_email(offender):
     assert [e["value"] for e in data["blocked_senders"]] == ["troll@example.net"]
     call_command("commenter_data", "erase", "troll@example.net", stdout=StringIO())
     assert list(BlockedSender.objects.values_list("kind", flat=True)) == ["ip_hash"]
+
+
+@pytest.mark.parametrize(("days", "lasts"), [("30", timedelta(days=30)), ("", None), ("9999", None)])
+def test_the_block_button_can_block_for_a_number_of_days(client, moderator, offender, days, lasts):
+    client.force_login(moderator)
+    client.post(reverse("admin:comments_comment_block", args=[offender.pk]), {"days": days})
+    for entry in BlockedSender.objects.all():
+        if lasts is None:
+            assert entry.expires_at is None
+        else:
+            assert lasts - timedelta(minutes=1) < entry.expires_at - timezone.now() <= lasts
