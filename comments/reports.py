@@ -169,7 +169,10 @@ def add_report(comment, *, reason, note="", ip_hash, user_agent=""):
             )
     except IntegrityError:  # the same address, at the same moment
         return False
-    addresses = comment.reports.exclude(ip_hash="").values("ip_hash").distinct().count()
+    # Only reports since the comment was last published count: a moderator who approves a
+    # reported comment again has answered the earlier ones.
+    since = comment.reports.filter(created_at__gte=comment.status_changed_at).exclude(ip_hash="")
+    addresses = since.values("ip_hash").distinct().count()
     if addresses >= settings.COMMENTS_REPORTS_TO_HOLD:
         moderation.hold_for_review(
             comment=comment, note=f"Held for review: reported from {addresses} different addresses"

@@ -218,3 +218,20 @@ def test_the_report_link_form_and_queue_keys_are_in_spanish(client, story, comme
     assert "Atajos de teclado" in queue and "Remitente bloqueado" in queue
     change = client.get(reverse("admin:comments_comment_change", args=[comment.pk])).text
     assert "Bloquear a este remitente" in change
+
+
+def test_after_a_moderator_approves_it_again_only_new_reports_count(client, story, comment, settings):
+    from comments import moderation
+
+    settings.COMMENTS_REPORTS_TO_HOLD = 2
+    report(client, comment, ip="203.0.113.1")
+    report(client, comment, ip="203.0.113.2")
+    comment.refresh_from_db()
+    assert comment.status == "pending"
+    moderation.approve(comments=comment)
+    report(client, comment, ip="203.0.113.3")
+    comment.refresh_from_db()
+    assert comment.status == "approved"
+    report(client, comment, ip="203.0.113.4")
+    comment.refresh_from_db()
+    assert comment.status == "pending"
