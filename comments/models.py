@@ -264,4 +264,7 @@ class ModerationRecord(models.Model):
         super().save(*args, **kwargs)
 
 
-from comments.models_readers import ReplySubscription  # noqa: E402, F401  (the model lives there)
+# Reply notifications, reports and the block list live in modules of their own; imported here
+# so that Django finds them.
+from comments.models_readers import ReplySubscription  # noqa: E402, F401
+from comments.safety_models import BlockedSender, CommentReport  # noqa: E402, F401

@@ -126,6 +126,16 @@ def restore(*, comments, by=None, note=""):
     return _set_status(comments, Status.PENDING, by, note)
 
 
+def hold_for_review(*, comment, note=""):
+    """Take a published comment off its story page and back into the queue (readers reported
+    it); the record, by nobody, says why. Returns 1 when it was published, else 0."""
+    if comment.status != Status.APPROVED:
+        return 0
+    return _set_status(
+        Comment.objects.filter(pk=comment.pk, status=Status.APPROVED), Status.PENDING, None, note
+    )
+
+
 def text_edited(*, comment, by=None, note=""):
     """Record that `comment`'s text was changed (the old text is not kept: an erasure
     request must be able to remove it), and show the new text."""

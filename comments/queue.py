@@ -95,6 +95,9 @@ class QueueChangeList(SafeChangeList):
         super().get_results(request)
         self.result_list = list(self.result_list)
         attach_history(self.result_list)
+        from comments.admin.reports import attach_reports  # (the admin package imports this module)
+
+        attach_reports(self.result_list)
         back, here = request.GET.urlencode(), reverse("admin:comments_comment_changelist")
         email_visible = request.user.has_perm("comments.view_commenter_email")
         for comment in self.result_list:

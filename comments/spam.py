@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
+from comments import blocking
 from comments.models import BlockedWord, Comment
 from newsroom.sanitize import text_to_html
 
@@ -33,6 +34,7 @@ STORED_RULES = {
     "hold_words": _("Hold word list"),
     "spam_words": _("Spam word list"),
     "honeypot": _("Hidden field filled in (robot)"),
+    "blocked_sender": _("Blocked sender"),
 }
 
 
@@ -110,7 +112,11 @@ def screen(comment, *, story, ip, honeypot_value=""):
     lists = {BlockedWord.Action.SPAM: [], BlockedWord.Action.HOLD: []}
     for action, phrase in BlockedWord.objects.values_list("action", "phrase"):
         lists[action].append(phrase)
-    reason = honeypot(honeypot_value) or blocked_word(comment, ip, lists["spam"], rule="spam_words")
+    reason = (
+        honeypot(honeypot_value)
+        or blocking.blocked_sender(comment)
+        or blocked_word(comment, ip, lists["spam"], rule="spam_words")
+    )
     if reason:
         return Comment.Status.SPAM, reason
     reason = too_many_links(comment, story) or blocked_word(comment, ip, lists["hold"], rule="hold_words")

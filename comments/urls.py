@@ -1,7 +1,7 @@
 from django.urls import path
 
 from articles.caching import story_versions_by_slug
-from comments import views, views_readers
+from comments import reports, views, views_readers
 from comments.feeds import StoryCommentsFeed
 from newsroom.caching import public_page
 
@@ -18,4 +18,6 @@ urlpatterns = [
     path("notify/confirm/<str:token>/", views_readers.notify_confirm, name="notify_confirm"),
     path("notify/stop/<str:token>/", views_readers.notify_stop, name="notify_stop"),
     path("notify/stop-all/<str:token>/", views_readers.notify_stop_all, name="notify_stop_all"),
+    path("<int:pk>/report/", reports.report_comment, name="report"),
+    path("<int:pk>/report/thanks/", reports.thanks, name="report_thanks"),
 ]

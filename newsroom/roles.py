@@ -35,7 +35,10 @@ ROLES = {
         "extra": [],
     },
     "Moderators": {
-        "comments": {"comment": ("change", "view"), "blockedword": CRUD, "moderationrecord": ("view",)},
+        "comments": {
+            "comment": ("change", "view"), "blockedword": CRUD, "moderationrecord": ("view",),
+            "blockedsender": CRUD, "commentreport": ("view",),
+        },
         "extra": [("comments", "view_commenter_email"), ("comments", "moderate_comment")],
     },
 }  # fmt: skip

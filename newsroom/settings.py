@@ -311,6 +311,8 @@ COMMENTS_NOTIFY_INTERVAL = env_int("COMMENTS_NOTIFY_INTERVAL", 900)
 # emails (confirmations and reply notices) sent to one address per hour. See README "Comments".
 COMMENTS_EDIT_MINUTES = env_int("COMMENTS_EDIT_MINUTES", 10)
 COMMENTS_READER_EMAILS_PER_HOUR = env_int("COMMENTS_READER_EMAILS_PER_HOUR", 5)
+# Reports from this many different addresses take a published comment back to the queue.
+COMMENTS_REPORTS_TO_HOLD = env_int("COMMENTS_REPORTS_TO_HOLD", 3)
 
 # The source ledger: link checks and archived copies of cited sources. See README "Source ledger".
 LEDGER_GONE_AFTER_FAILURES = env_int("LEDGER_GONE_AFTER_FAILURES", 3)  # failed checks in a row ...

@@ -227,6 +227,8 @@ def test_a_fresh_migrate_creates_the_roles_in_a_data_migration():
     assert set(moderators.permissions.values_list("codename", flat=True)) == {
         "change_comment", "view_comment", "add_blockedword", "change_blockedword", "delete_blockedword",
         "view_blockedword", "view_moderationrecord", "view_commenter_email", "moderate_comment",
+        "add_blockedsender", "change_blockedsender", "delete_blockedsender", "view_blockedsender",
+        "view_commentreport",
     }  # fmt: skip
     assert Group.objects.get(name="Editors").permissions.filter(codename="publish_story").exists()
     assert (

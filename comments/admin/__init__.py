@@ -15,8 +15,10 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import Story
 from comments.admin import audit  # noqa: F401  (registers the moderation records' admin)
+from comments.admin.blocking import BlockSenders
 from comments.admin.columns import CommentColumns, can_see_private
 from comments.admin.decisions import CommentDecisions
+from comments.admin.reports import ReportColumns, ReportedFilter
 from comments.models import BlockedWord, Comment
 from comments.queue import CappedPaginator, HeldRuleFilter, QueueChangeList, StatusFilter, StoryFilter
 
@@ -37,14 +39,16 @@ class CommentAdminForm(forms.ModelForm):
 
 
 @admin.register(Comment)
-class CommentAdmin(CommentColumns, CommentDecisions, admin.ModelAdmin):
+class CommentAdmin(CommentColumns, ReportColumns, CommentDecisions, BlockSenders, admin.ModelAdmin):
     form = CommentAdminForm
     list_display = (
         "excerpt", "decide_buttons", "commenter", "status", "held_reason", "link_count", "history_counts",
-        "story_link", "created_at",
+        "story_link", "created_at", "reports_cell",
     )  # fmt: skip
     list_display_links = ("excerpt",)
-    list_filter = (StatusFilter, HeldRuleFilter, StoryFilter, ("created_at", DateFieldListFilter))
+    list_filter = (
+        StatusFilter, HeldRuleFilter, ReportedFilter, StoryFilter, ("created_at", DateFieldListFilter)
+    )  # fmt: skip
     search_fields = ("name", "text")
     search_help_text = _("Name or text; with the permission, also email (a whole address finds it exactly).")
     ordering = ("-created_at", "-id")
@@ -53,16 +57,21 @@ class CommentAdmin(CommentColumns, CommentDecisions, admin.ModelAdmin):
     paginator = CappedPaginator
     show_full_result_count = False  # no COUNT(*) over the whole table on every load
     show_facets = admin.ShowFacets.NEVER
-    actions = ["approve_selected", "mark_selected_as_spam", "remove_selected", "restore_selected"]
+    actions = [
+        "approve_selected", "mark_selected_as_spam", "remove_selected", "restore_selected", "block_senders"
+    ]  # fmt: skip
     fields = (
         "story_link", "parent", "name", "email", "website", "text", "status", "note", "held_rule",
         "held_detail", "link_count", "ip_hash", "user_agent", "is_staff_reply", "created_at",
-        "status_changed_at", "status_changed_by", "history",
+        "status_changed_at", "status_changed_by", "history", "report_list",
     )  # fmt: skip
     readonly_fields = (
         "story_link", "parent", "held_rule", "held_detail", "link_count", "ip_hash", "user_agent",
-        "is_staff_reply", "created_at", "status_changed_at", "status_changed_by", "history",
+        "is_staff_reply", "created_at", "status_changed_at", "status_changed_by", "history", "report_list",
     )  # fmt: skip
+
+    class Media:
+        js = ["comments/queue-keys.js"]  # the queue's keyboard shortcuts (no inline script: CSP)
 
     def get_queryset(self, request):
         """The page's stories in one more query rather than a join: a join lets a poor row

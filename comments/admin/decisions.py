@@ -5,7 +5,7 @@ Approve and Spam buttons, and the newsroom's reply. Every decision goes through
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect, QueryDict
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse, QueryDict
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -29,6 +29,7 @@ DECISIONS = {
         _("Comment marked as spam."),
         _("The comment was already marked as spam."),
     ),
+    "remove": (moderation.remove, _("Comment removed."), _("The comment was already removed.")),
 }
 
 
@@ -93,6 +94,10 @@ class CommentDecisions:
                 name=f"{info}_approve",
             ),
             path("<path:object_id>/spam/", view(self.decide_view, decision="spam"), name=f"{info}_spam"),
+            path(
+                "<path:object_id>/remove/", view(self.decide_view, decision="remove"), name=f"{info}_remove"
+            ),
+            path("<path:object_id>/block/", view(self.block_view), name=f"{info}_block"),
             path("<path:object_id>/reply/", view(self.reply_view), name=f"{info}_reply"),
             *super().get_urls(),
         ]
@@ -114,6 +119,10 @@ class CommentDecisions:
             return HttpResponseNotAllowed(["POST"])
         function, done, already = DECISIONS[decision]
         changed = function(comments=comment, by=request.user)
+        if "application/json" in request.headers.get("Accept", ""):
+            # The queue's keyboard script: the row is updated in place, no message is queued.
+            message = done if changed else already
+            return JsonResponse({"changed": bool(changed), "status": comment.status, "message": str(message)})
         self.message_user(
             request, done if changed else already, messages.SUCCESS if changed else messages.INFO
         )
@@ -149,6 +158,7 @@ class CommentDecisions:
         extra_context = {
             **(extra_context or {}),
             "can_moderate": self.has_moderate_permission(request),
+            "can_block": self.has_block_permission(request),
             "decisions": [
                 ("approve", Status.APPROVED, _("Approve")),
                 ("spam", Status.SPAM, _("Mark as spam")),

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from comments.forms import CommentForm
 from comments.models import comments_are_open
 from comments.pages import reply_links, story_page
+from comments.reports import report_links
 
 register = template.Library()
 
@@ -29,7 +30,10 @@ def story_comments(context, story):
     return {
         "story": story,
         "page": page,
-        "comment_list": page.html(reply_links(page) if is_open else None),
+        # Reply links while comments are open; Report links on every public story.
+        "comment_list": page.html(
+            report_links(reply_links(page) if is_open else None) if story.is_public else None
+        ),
         "comments_open": is_open,
         "form": CommentForm.for_page(story, params) if is_open else None,
         "notice": NOTICES.get(params.get("comment")),

@@ -31,6 +31,8 @@ def test_the_retention_command_clears_ip_hashes_and_user_agents_after_the_period
     assert run("purge_commenter_data") == (
         "Cleared the IP hash and user agent of 1 comments older than 90 days.\n"
         "Cleared the IP hash and user agent of 0 error reports older than 90 days.\n"
+        "Cleared the IP hash and user agent of 0 reports older than 90 days.\n"
+        "Deleted 0 expired block list entries.\n"
     )
     old.refresh_from_db(), recent.refresh_from_db()
     assert (old.ip_hash, old.user_agent) == ("", "")

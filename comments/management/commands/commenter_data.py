@@ -16,7 +16,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from comments import moderation
-from comments.models import Comment, ReplySubscription
+from comments.models import BlockedSender, Comment, ReplySubscription
+from comments.safety_models import normalised_email
 from corrections.models import ErrorReport
 
 ANONYMOUS = "Anonymous"
@@ -58,6 +59,7 @@ class Command(BaseCommand):
             self.erase(comments, remove_text=options["remove_text"], dry_run=options["dry_run"])
             self.erase_reports(reports, remove_text=options["remove_text"], dry_run=options["dry_run"])
             self.erase_notifications(email, dry_run=options["dry_run"])
+            self.erase_blocks(email, dry_run=options["dry_run"])
 
     def export(self, email, comments, reports, output):
         rows = list(comments.values(*EXPORTED_FIELDS))
@@ -76,6 +78,9 @@ class Command(BaseCommand):
             "email": email, "exported_at": timezone.now(), "comments": rows, "error_reports": report_rows,
             "reply_notifications": notifications,
         }  # fmt: skip
+        data["blocked_senders"] = list(
+            blocked_entries(email).values("kind", "value", "added_at", "expires_at")
+        )
         text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
         if output:
             with open(output, "w", encoding="utf-8") as file:
@@ -84,6 +89,13 @@ class Command(BaseCommand):
             self.stdout.write(f"Wrote {len(rows)} comments{also} to {output}.")
         else:
             self.stdout.write(text)
+
+    def erase_blocks(self, email, *, dry_run):
+        """The block list's entries for the address go too (the moderators may block it again)."""
+        entries = blocked_entries(email)
+        count = entries.count() if dry_run else entries.delete()[0]
+        if count:
+            self.stdout.write(f"{'Would delete' if dry_run else 'Deleted'} {count} block list entries.")
 
     def erase_reports(self, reports, *, remove_text, dry_run):
         """Error reports lose the email, IP hash and user agent (and, with --remove-text, their
@@ -129,3 +141,7 @@ class Command(BaseCommand):
         text = "text replaced" if remove_text else "text kept"
         prefix = "Dry run, nothing changed. Would anonymise" if dry_run else "Anonymised"
         return f"{prefix} {count} comments ({changed}; {text})."
+
+
+def blocked_entries(email):
+    return BlockedSender.objects.filter(kind=BlockedSender.Kind.EMAIL, value=normalised_email(email))

@@ -1,5 +1,5 @@
-"""Clear the IP hash and user agent of comments, and of readers' error reports, older than
-the retention period.
+"""Clear the IP hash and user agent of comments, of readers' reports on comments and of their
+error reports, older than the retention period; delete the block list's expired entries.
 
 Run it daily from a scheduler (cron, a systemd timer, the platform's scheduled jobs):
     python manage.py purge_commenter_data
@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from comments.models import Comment
+from comments.models import BlockedSender, Comment, CommentReport
 from corrections.models import ErrorReport
 
 
@@ -35,7 +35,14 @@ class Command(BaseCommand):
             raise CommandError("--days cannot be negative.")
         cutoff = timezone.now() - timedelta(days=days)
         verb = "Would clear" if dry_run else "Cleared"
-        for model, kind in ((Comment, "comments"), (ErrorReport, "error reports")):
+        for model, kind in (
+            (Comment, "comments"),
+            (ErrorReport, "error reports"),
+            (CommentReport, "reports"),
+        ):
             expired = model.objects.filter(created_at__lt=cutoff).exclude(ip_hash="", user_agent="")
             count = expired.count() if dry_run else expired.update(ip_hash="", user_agent="")
             self.stdout.write(f"{verb} the IP hash and user agent of {count} {kind} older than {days} days.")
+        expired = BlockedSender.objects.expired()
+        count = expired.count() if dry_run else expired.delete()[0]
+        self.stdout.write(f"{'Would delete' if dry_run else 'Deleted'} {count} expired block list entries.")
