@@ -29,7 +29,9 @@ def story_versions_by_slug(request, slug, *args, **kwargs):
     """
     story_id = cache.get(f"story-id:{slug}")
     if story_id is None:
-        story_id = Story.objects.filter(slug=slug).values_list("pk", flat=True).first() or 0
+        # From the primary: a lagging replica would not know a story just published yet.
+        stories = Story.objects.using(router.db_for_write(Story))
+        story_id = stories.filter(slug=slug).values_list("pk", flat=True).first() or 0
         cache.set(f"story-id:{slug}", story_id, timeout=300)
     versions = read_versions(_story_version_key(story_id))
     bucket = time_bucket(max(settings.COMMENT_TOKEN_MAX_AGE // 2, 60))

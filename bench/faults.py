@@ -10,10 +10,11 @@ Runs the site under gunicorn against a PostgreSQL server and a Redis server of i
    posts from one address are accepted;
 3. Redis stopped: stories are still served and comments still accepted;
 4. PostgreSQL stopped: readers get a 503 page in the site's look, and the site recovers
-   by itself when PostgreSQL is back.
+   by itself when PostgreSQL is back;
+5. two app servers behind nginx's upstream, sharing PostgreSQL and Redis (bench/two_servers.py).
 
 Prints the figures and exits 1 on any loss, duplicate, 5xx or failed expectation.
-Options: FAULTS_SECONDS (30), FAULTS_CLIENTS (16).
+Options: FAULTS_SECONDS (30), FAULTS_CLIENTS (16), FAULTS_ONLY=two-servers (scenario 5 alone).
 """
 
 import http.client
@@ -283,6 +284,8 @@ def main():
         run(PYTHON, "manage.py", "load_demo")
         run(PYTHON, "manage.py", "collectstatic", "--no-input", "-v0")
         started = time.time()
+        if os.environ.get("FAULTS_ONLY") == "two-servers":
+            return _two_servers_only(rows, failures)
 
         app = App()
         action, fields = comment_form(request("GET", STORY)[1])
@@ -339,15 +342,31 @@ def main():
                 "with PostgreSQL stopped, readers did not get the 503 page, or the site did not recover"
             )
         app.stop()
+
+        import two_servers
+
+        two_servers.scenario(rows, failures)
     finally:
         stop_redis()
         stop_postgres()
 
     print(f"\nLoad and faults ({CLIENTS} clients, {SECONDS} s of load, load phase {elapsed:.0f} s)\n")
+    return report(rows, failures)
+
+
+def report(rows, failures):
     for name, figures in rows:
         print(f"{name:<32} " + "  ".join(f"{k}={v}" for k, v in figures.items()))
     print("\nRESULT:", "FAIL\n- " + "\n- ".join(failures) if failures else "PASS: nothing lost")
     return 1 if failures else 0
+
+
+def _two_servers_only(rows, failures):
+    import two_servers
+
+    two_servers.scenario(rows, failures)
+    print(f"\nTwo app servers behind nginx ({CLIENTS} clients)\n")
+    return report(rows, failures)
 
 
 if __name__ == "__main__":

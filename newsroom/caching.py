@@ -31,6 +31,8 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 
+from newsroom.db_router import read_from_primary, replica_lags_behind
+
 SITE_VERSION_KEY = "content-version:site"
 # (site version it belongs to, publication time folded into the site version, next one or None)
 SCHEDULE_KEY = "content-version:schedule"
@@ -184,6 +186,9 @@ def public_page(versions=site_versions):
                 patch_cache_control(response, private=True, no_store=True)
                 return response
             stamps = versions(request, *args, **kwargs)
+            if replica_lags_behind(max(stamps)):
+                # Rendered under the new versions, so from data that has the change.
+                read_from_primary()
             fresh_until = getattr(stamps, "fresh_until", None)
             fingerprint = hashlib.sha256(
                 f"{request.get_full_path()}|{settings.LANGUAGE_CODE}|{stamps}".encode()

@@ -138,6 +138,24 @@ if DATABASE_IS_POSTGRES and DATABASE_POOL_MAX_SIZE > 0:
         "timeout": env_int("DATABASE_POOL_TIMEOUT", 10),  # seconds to wait for a free connection
     }
 
+# Read replica (README "Read replica"): anonymous public reads go to DATABASE_REPLICA_URL, with
+# the primary's options; writes, the admin, signed-in users and comment posts stay on the
+# primary (newsroom/db_router.py). A page whose content changed less than
+# DATABASE_REPLICA_LAG_WINDOW seconds ago is read from the primary: keep it above the
+# replica's worst replay lag.
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
+DATABASE_REPLICA_LAG_WINDOW = env_int("DATABASE_REPLICA_LAG_WINDOW", 10)
+if DATABASE_REPLICA_URL:
+    _replica = dj_database_url.parse(DATABASE_REPLICA_URL)
+    DATABASES["replica"] = {
+        **DATABASES["default"],
+        **{key: _replica[key] for key in ("ENGINE", "NAME", "USER", "PASSWORD", "HOST", "PORT")},
+        "OPTIONS": {**DATABASES["default"].get("OPTIONS", {}), **_replica.get("OPTIONS", {})},
+        "TEST": {"MIRROR": "default"},  # the test suite reads its own test database
+    }
+    DATABASE_ROUTERS = ["newsroom.db_router.ReplicaRouter"]
+    MIDDLEWARE.insert(1, "newsroom.db_router.ReplicaReadsMiddleware")
+
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# A streaming read replica of the local PostgreSQL (127.0.0.1:5432) on port 5433, for the
+# read-replica tests (README "Read replica"). Made once with `pg_basebackup -R`, started with
+# pg_ctl, and reused when it already answers. `.ci/replica.sh stop` stops it.
+# Needs wal_level=replica on the primary (PostgreSQL's default); adds a trusted replication
+# entry for 127.0.0.1 to the primary's pg_hba.conf and reloads it, nothing more.
+set -euo pipefail
+PRIMARY_PORT=${PRIMARY_PORT:-5432}
+REPLICA_PORT=${REPLICA_PORT:-5433}
+DATA=${REPLICA_DATA:-/var/lib/postgresql/newsroom-replica}
+PG_BIN=/usr/lib/postgresql/$(ls /usr/lib/postgresql | sort -V | tail -1)/bin
+
+as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+primary() { psql -h 127.0.0.1 -p "$PRIMARY_PORT" -U postgres -tAc "$1"; }
+in_recovery() { psql -h 127.0.0.1 -p "$REPLICA_PORT" -U postgres -tAc 'select pg_is_in_recovery()' 2>/dev/null; }
+
+if [ "${1:-start}" = stop ]; then
+  [ -f "$DATA/postmaster.pid" ] && as_postgres "$PG_BIN/pg_ctl" -D "$DATA" -m fast -w stop
+  exit 0
+fi
+
+if [ "$(in_recovery)" = t ]; then
+  echo "Replica already running on port $REPLICA_PORT"
+  exit 0
+fi
+
+case "$(primary 'show wal_level')" in
+  replica | logical) ;;
+  *) echo "The primary needs wal_level=replica for a streaming replica." >&2; exit 1 ;;
+esac
+hba=$(primary 'show hba_file')
+if ! grep -Eq '^host[[:space:]]+replication[[:space:]]+all[[:space:]]+127\.0\.0\.1/32[[:space:]]+trust' "$hba"; then
+  echo "Allowing replication connections from 127.0.0.1 in $hba"
+  echo "host replication all 127.0.0.1/32 trust" >>"$hba"
+  primary 'select pg_reload_conf()' >/dev/null
+fi
+
+make_replica() {
+  rm -rf "$DATA"
+  mkdir -p "$DATA"
+  [ "$(id -u)" = 0 ] && chown postgres: "$DATA"
+  chmod 700 "$DATA"
+  echo "Copying the primary into $DATA (pg_basebackup -R)"
+  as_postgres "$PG_BIN/pg_basebackup" -h 127.0.0.1 -p "$PRIMARY_PORT" -U postgres -D "$DATA" -R -X stream -c fast
+  # Debian keeps the configuration outside the data directory: give the copy its own.
+  as_postgres sh -c "printf 'hot_standby = on\n' >'$DATA/postgresql.conf'
+    printf 'local all all trust\nhost all all 127.0.0.1/32 trust\n' >'$DATA/pg_hba.conf'
+    : >'$DATA/pg_ident.conf'"
+}
+
+start_replica() {
+  as_postgres "$PG_BIN/pg_ctl" -D "$DATA" -l "$DATA.log" -w -t 60 \
+    -o "-p $REPLICA_PORT -k /tmp -c listen_addresses=127.0.0.1" start >/dev/null
+}
+
+[ -f "$DATA/PG_VERSION" ] || make_replica
+# A copy that cannot start or follow the primary any more (old, or the primary was rebuilt)
+# is made again once.
+start_replica || { make_replica && start_replica; }
+for _ in $(seq 1 30); do
+  [ "$(in_recovery)" = t ] && { echo "Replica streaming on port $REPLICA_PORT"; exit 0; }
+  sleep 1
+done
+echo "The replica on port $REPLICA_PORT did not come up; see $DATA.log" >&2
+exit 1
