@@ -1,0 +1,75 @@
+"""For load balancers and monitors: /healthz says the process answers, /readyz that it can
+serve (databases, cache, media storage, migrations). Neither sets a cookie nor may be cached;
+a failure names the part, never its error text (which could hold a host or a password)."""
+
+import logging
+import uuid
+
+from django.core.cache import cache
+from django.core.files.storage import default_storage
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.migrations.executor import MigrationExecutor
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+logger = logging.getLogger(__name__)
+
+
+def _database(alias):
+    with connections[alias].cursor() as cursor:
+        cursor.execute("SELECT 1")
+        cursor.fetchone()
+
+
+def _cache():
+    # The Redis backend shrugs off errors (pages still render), so read back what was written.
+    key, value = "readyz:probe", uuid.uuid4().hex
+    cache.set(key, value, 10)
+    if cache.get(key) != value:
+        raise ConnectionError("the cache did not keep a value")
+
+
+def _storage():
+    default_storage.exists("readyz-probe")  # one HEAD request on a bucket
+
+
+def _migrations():
+    executor = MigrationExecutor(connections[DEFAULT_DB_ALIAS])
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        raise LookupError("migrations are not applied")
+
+
+def checks():
+    """(name, check) pairs: each database alias, the cache, the storage, the migrations."""
+    return [
+        *((f"database:{alias}", lambda alias=alias: _database(alias)) for alias in connections),
+        ("cache", _cache),
+        ("storage", _storage),
+        ("migrations", _migrations),
+    ]
+
+
+@never_cache
+@require_safe
+def healthz(request):
+    return JsonResponse({"status": "alive"})
+
+
+@never_cache
+@require_safe
+def readyz(request):
+    results = {}
+    for name, check in checks():
+        try:
+            check()
+            results[name] = "ok"
+        except Exception as error:
+            logger.warning("Not ready: %s failed (%s)", name, type(error).__name__)
+            results[name] = "failed"
+    ready = all(result == "ok" for result in results.values())
+    failing = [name for name, result in results.items() if result != "ok"]
+    return JsonResponse(
+        {"status": "ready" if ready else "unavailable", "failing": failing, "checks": results},
+        status=200 if ready else 503,
+    )
