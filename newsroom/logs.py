@@ -11,6 +11,7 @@ import re
 import time
 import uuid
 
+from django.core.signals import request_finished
 from pythonjsonlogger.core import RESERVED_ATTRS
 from pythonjsonlogger.json import JsonFormatter as BaseJsonFormatter
 
@@ -59,28 +60,31 @@ def request_id_from(request):
     return given if WELL_FORMED_ID.fullmatch(given) else uuid.uuid4().hex
 
 
+def _forget_request_id(**kwargs):
+    request_id_var.set("")
+
+
 class RequestLogMiddleware:
-    """First in MIDDLEWARE: times the whole response and tags every line logged meanwhile."""
+    """First in MIDDLEWARE: times the whole response and tags every line logged meanwhile,
+    up to Django's own "Not Found" lines written after the middleware returns."""
 
     def __init__(self, get_response):
         self.get_response = get_response
+        request_finished.connect(_forget_request_id, dispatch_uid="newsroom.logs.forget_request_id")
 
     def __call__(self, request):
         request.id = request_id_from(request)
-        token = request_id_var.set(request.id)
+        request_id_var.set(request.id)
         started = time.perf_counter()
-        try:
-            response = self.get_response(request)
-            response["X-Request-ID"] = request.id
-            logger.info(
-                "request",
-                extra={
-                    "method": request.method,
-                    "path": request.path,
-                    "status": response.status_code,
-                    "duration_ms": round((time.perf_counter() - started) * 1000, 1),
-                },
-            )
-            return response
-        finally:
-            request_id_var.reset(token)
+        response = self.get_response(request)
+        response["X-Request-ID"] = request.id
+        logger.info(
+            "request",
+            extra={
+                "method": request.method,
+                "path": request.path,
+                "status": response.status_code,
+                "duration_ms": round((time.perf_counter() - started) * 1000, 1),
+            },
+        )
+        return response
