@@ -1,6 +1,10 @@
 """For load balancers and monitors: /healthz says the process answers, /readyz that it can
 serve (databases, cache, media storage, migrations). Neither sets a cookie nor may be cached;
-a failure names the part, never its error text (which could hold a host or a password)."""
+a failure names the part, never its error text (which could hold a host or a password).
+
+Answered by a middleware placed before the host check and the HTTPS redirect: a load balancer
+probes each app server at its own address (http://10.0.0.12:8000/readyz), which is neither an
+allowed host nor HTTPS."""
 
 import logging
 import uuid
@@ -10,8 +14,7 @@ from django.core.files.storage import default_storage
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 from django.http import JsonResponse
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_safe
+from django.utils.cache import add_never_cache_headers
 
 logger = logging.getLogger(__name__)
 
@@ -50,14 +53,10 @@ def checks():
     ]
 
 
-@never_cache
-@require_safe
 def healthz(request):
     return JsonResponse({"status": "alive"})
 
 
-@never_cache
-@require_safe
 def readyz(request):
     results = {}
     for name, check in checks():
@@ -73,3 +72,23 @@ def readyz(request):
         {"status": "ready" if ready else "unavailable", "failing": failing, "checks": results},
         status=200 if ready else 503,
     )
+
+
+ENDPOINTS = {"/healthz": healthz, "/readyz": readyz}
+
+
+class HealthCheckMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        view = ENDPOINTS.get(request.path_info)
+        if view is None:
+            return self.get_response(request)
+        if request.method not in ("GET", "HEAD"):
+            response = JsonResponse({"status": "method not allowed"}, status=405)
+            response["Allow"] = "GET, HEAD"
+        else:
+            response = view(request)
+        add_never_cache_headers(response)
+        return response

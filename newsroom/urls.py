@@ -6,15 +6,12 @@ from django.urls import include, path
 
 from articles.sitemaps import SITEMAPS, news_sitemap, robots_txt
 from corrections.sitemaps import CorrectionsRegisterSitemap
-from newsroom import health
 from newsroom.caching import public_page
 from staff_security.urls import passkey_urlpatterns
 
 ALL_SITEMAPS = {**SITEMAPS, "corrections": CorrectionsRegisterSitemap}
 
 urlpatterns = [
-    path("healthz", health.healthz, name="healthz"),
-    path("readyz", health.readyz, name="readyz"),
     path("admin/account/", include("staff_security.urls")),
     path("admin/account/passkeys/", include(passkey_urlpatterns)),
     path("admin/", admin.site.urls),

@@ -25,6 +25,19 @@ def test_healthz_answers_alive_without_touching_the_database(client, django_asse
     assert_private_and_cookieless(response)
 
 
+def test_a_load_balancer_may_probe_an_app_server_at_its_own_address_over_http(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    settings.ALLOWED_HOSTS = ["news.example.org"]
+    for path in ("/healthz", "/readyz"):
+        assert client.get(path, HTTP_HOST="10.0.0.12:8000").status_code == 200
+    assert client.get("/", HTTP_HOST="10.0.0.12:8000").status_code == 400  # pages stay guarded
+
+
+def test_health_endpoints_answer_only_get_and_head(client):
+    assert client.post("/readyz").status_code == 405
+    assert client.head("/healthz").status_code == 200
+
+
 def test_readyz_checks_every_part_and_answers_200_when_all_work(client):
     response = client.get("/readyz")
     assert response.status_code == 200
