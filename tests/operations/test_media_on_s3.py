@@ -10,6 +10,7 @@ from articles.models import LibraryImage
 from tests import s3
 from tests.articles.library import make_library_image
 from tests.factories import make_story, uploaded_image
+from tests.test_settings import PRODUCTION, manage
 
 pytestmark = pytest.mark.django_db
 
@@ -46,3 +47,31 @@ def test_the_story_page_and_its_structured_data_point_at_the_media_domain(s3_buc
     assert f'"url":"https://{s3.CUSTOM_DOMAIN}/renditions/' in page  # JSON-LD
     assert f'<meta property="og:image" content="https://{s3.CUSTOM_DOMAIN}/renditions/' in page
     assert "/media/" not in page
+
+
+def settings_in_a_fresh_process(tmp_path, code, **env):
+    result = manage("shell", "-c", code, env={**PRODUCTION, "VAR_DIR": str(tmp_path), **env})
+    return result.returncode, (result.stdout.strip().splitlines() or [""])[-1], result.stderr
+
+
+def test_media_storage_s3_is_configured_from_the_environment_and_allowed_by_the_csp(tmp_path):
+    code = (
+        "from django.conf import settings; from django.core.files.storage import storages; "
+        "s = storages['default']; print(type(s).__name__, s.bucket_name, s.custom_domain, "
+        "s.default_acl, s.querystring_auth, settings.SECURE_CSP['img-src'][-1])"
+    )
+    env = {
+        "MEDIA_STORAGE": "s3",
+        "MEDIA_S3_BUCKET": "newsroom-media",
+        "MEDIA_S3_ENDPOINT_URL": "https://s3.example.net",
+        "MEDIA_S3_CUSTOM_DOMAIN": "media.news.example.org",
+    }
+    code_status, line, stderr = settings_in_a_fresh_process(tmp_path, code, **env)
+    assert code_status == 0, stderr
+    assert line == "S3Storage newsroom-media media.news.example.org None False https://media.news.example.org"
+
+
+def test_s3_without_a_bucket_or_an_unknown_storage_refuses_to_start(tmp_path):
+    for storage, message in (("s3", "MEDIA_S3_BUCKET"), ("nfs", "MEDIA_STORAGE must be")):
+        result = manage("check", env={**PRODUCTION, "VAR_DIR": str(tmp_path), "MEDIA_STORAGE": storage})
+        assert result.returncode != 0 and message in result.stderr
