@@ -319,8 +319,8 @@ SECURE_CSP = {
 }
 
 # --- Logs (README "Logs") ---
-# One JSON line per request and per error on standard output, each with the request id;
-# never an email, IP address or cookie (newsroom/logs.py).
+# One JSON line per request and per error on standard error (stdout stays free for the
+# commands' output), each with the request id; never an email, IP address or cookie.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -332,7 +332,6 @@ LOGGING = {
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
-            "stream": "ext://sys.stdout",
             "formatter": "json",
             "filters": ["request_id"],
         },
