@@ -24,6 +24,8 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 IPV4 = re.compile(r"\b(?:\d{1,3}\.){3}\d{1,3}\b")
 # Eight groups, or fewer around a "::" (so a time of day like 17:44:20 is left alone).
 IPV6 = re.compile(r"(?:[0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|[0-9a-fA-F:]*::[0-9a-fA-F:.]*[0-9a-fA-F]")
+# A load balancer probes these every few seconds: logged only when they fail.
+QUIET_PATHS = {"/healthz", "/readyz"}
 # Attributes Django adds that may carry headers, cookies or the client's address.
 PRIVATE_ATTRS = ("request", "server_time", "args")
 
@@ -78,6 +80,8 @@ class RequestLogMiddleware:
         started = time.perf_counter()
         response = self.get_response(request)
         response["X-Request-ID"] = request.id
+        if request.path in QUIET_PATHS and response.status_code == 200:
+            return response
         logger.info(
             "request",
             extra={

@@ -42,10 +42,10 @@ def request_lines(lines):
 
 def test_each_request_is_one_json_line_with_method_path_status_duration_and_id(client, log_lines):
     read, _ = log_lines
-    response = client.get("/healthz?secret=query")
+    response = client.get("/robots.txt?secret=query")
     [line] = request_lines(read())
     assert line["level"] == "INFO" and line["time"]
-    assert (line["method"], line["path"], line["status"]) == ("GET", "/healthz", 200)
+    assert (line["method"], line["path"], line["status"]) == ("GET", "/robots.txt", 200)
     assert isinstance(line["duration_ms"], float)
     assert line["request_id"] == response["X-Request-ID"] and len(line["request_id"]) == 32
 
@@ -53,10 +53,24 @@ def test_each_request_is_one_json_line_with_method_path_status_duration_and_id(c
 def test_a_well_formed_request_id_from_nginx_is_kept_and_a_bad_one_replaced(client, log_lines):
     read, _ = log_lines
     given = "0123456789abcdef0123456789abcdef"
-    assert client.get("/healthz", headers={"X-Request-ID": given})["X-Request-ID"] == given
-    replaced = client.get("/healthz", headers={"X-Request-ID": "bad id\nwith a new line"})["X-Request-ID"]
+    assert client.get("/robots.txt", headers={"X-Request-ID": given})["X-Request-ID"] == given
+    replaced = client.get("/robots.txt", headers={"X-Request-ID": "bad id\nwith a new line"})["X-Request-ID"]
     assert replaced != "bad id\nwith a new line" and len(replaced) == 32
     assert [line["request_id"] for line in request_lines(read())] == [given, replaced]
+
+
+def test_health_probes_are_logged_only_when_they_fail(client, log_lines, settings):
+    read, _ = log_lines
+    assert client.get("/healthz").status_code == 200 and client.get("/readyz").status_code == 200
+    assert request_lines(read()) == []
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "newsroom.cache_backends.ResilientRedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+        }
+    }
+    assert client.get("/readyz").status_code == 503
+    assert [(line["path"], line["status"]) for line in request_lines(read())] == [("/readyz", 503)]
 
 
 def test_lines_logged_during_a_request_carry_its_id(client, log_lines):
