@@ -221,6 +221,8 @@ MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "filesystem")
 if MEDIA_STORAGE == "filesystem":
     _media_backend = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 elif MEDIA_STORAGE == "s3":
+    from botocore.config import Config as _S3ClientConfig
+
     _media_backend = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
@@ -236,6 +238,14 @@ elif MEDIA_STORAGE == "s3":
             "querystring_auth": env_bool("MEDIA_S3_QUERYSTRING_AUTH", False),
             "file_overwrite": False,  # a second upload of "photo.jpg" gets its own name
             "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+            # An unreachable service fails a request (and /readyz) in seconds, not minutes.
+            # "path" for services without bucket host names (MinIO, Ceph on one host).
+            "client_config": _S3ClientConfig(
+                connect_timeout=5,
+                read_timeout=30,
+                retries={"max_attempts": 3, "mode": "standard"},
+                s3={"addressing_style": os.environ.get("MEDIA_S3_ADDRESSING_STYLE", "auto")},
+            ),
         },
     }
     if not _media_backend["OPTIONS"]["bucket_name"]:
