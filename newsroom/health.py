@@ -68,10 +68,14 @@ def readyz(request):
             results[name] = "failed"
     ready = all(result == "ok" for result in results.values())
     failing = [name for name, result in results.items() if result != "ok"]
-    return JsonResponse(
+    response = JsonResponse(
         {"status": "ready" if ready else "unavailable", "failing": failing, "checks": results},
         status=200 if ready else 503,
     )
+    # Logged above as a warning. Django would log the 503 as an error, and ADMINS would get
+    # an email for every probe while a part is down.
+    response._has_been_logged = True
+    return response
 
 
 ENDPOINTS = {"/healthz": healthz, "/readyz": readyz}

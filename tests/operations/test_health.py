@@ -69,7 +69,8 @@ def test_readyz_names_a_database_it_cannot_reach_without_its_address_or_password
     assert_private_and_cookieless(response)
 
 
-def test_readyz_fails_when_the_cache_is_unreachable(client, settings):
+def test_readyz_fails_when_the_cache_is_unreachable(client, settings, mailoutbox):
+    settings.ADMINS = ["ops@example.org"]
     settings.CACHES = {
         "default": {
             "BACKEND": "newsroom.cache_backends.ResilientRedisCache",
@@ -79,6 +80,7 @@ def test_readyz_fails_when_the_cache_is_unreachable(client, settings):
     }
     response = client.get("/readyz")
     assert response.status_code == 503 and response.json()["failing"] == ["cache"]
+    assert mailoutbox == []  # a warning in the log, not an email per probe
 
 
 def test_readyz_fails_when_the_media_bucket_is_unreachable(client, settings, s3_bucket):
