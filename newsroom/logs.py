@@ -12,6 +12,7 @@ import time
 import uuid
 
 from django.core.signals import request_finished
+from django.views.debug import SafeExceptionReporterFilter
 from pythonjsonlogger.core import RESERVED_ATTRS
 from pythonjsonlogger.json import JsonFormatter as BaseJsonFormatter
 
@@ -92,3 +93,26 @@ class RequestLogMiddleware:
             },
         )
         return response
+
+
+class PrivateExceptionReporterFilter(SafeExceptionReporterFilter):
+    """What the error emails to ADMINS show of a request: no reader's address, cookie, email
+    or text. Posted fields and the traceback's variables keep their names, not their values."""
+
+    hidden_settings = re.compile(
+        r"API|AUTH|TOKEN|KEY|SECRET|PASS|SIGNATURE|COOKIE|EMAIL|REMOTE_ADDR|FORWARDED|REAL_IP|CLIENT_IP",
+        flags=re.I,
+    )
+
+    def get_safe_cookies(self, request):
+        return {name: self.cleansed_substitute for name in getattr(request, "COOKIES", {})}
+
+    def get_post_parameters(self, request):
+        if request is None or not self.is_active(request):
+            return super().get_post_parameters(request)
+        return {name: self.cleansed_substitute for name in request.POST}
+
+    def get_traceback_frame_variables(self, request, tb_frame):
+        if not self.is_active(request):
+            return super().get_traceback_frame_variables(request, tb_frame)
+        return [(name, self.cleansed_substitute) for name in tb_frame.f_locals]

@@ -357,6 +357,8 @@ LOGGING = {
         "django": {"handlers": ["console", "mail_admins"], "level": "INFO", "propagate": False},
     },
 }
+# The error emails leave out readers' addresses, cookies, emails and texts (newsroom/logs.py).
+DEFAULT_EXCEPTION_REPORTER_FILTER = "newsroom.logs.PrivateExceptionReporterFilter"
 # Server errors are emailed to these when set: "Name <address>, Other <address>" or bare addresses.
 ADMINS = env_list("ADMINS")
 # Optional: errors to Sentry when sentry-sdk is installed (pip install sentry-sdk) and this is set.

@@ -129,3 +129,30 @@ def test_a_server_error_is_logged_as_json_with_its_traceback_and_mailed_to_admin
     assert error["request_id"] == response["X-Request-ID"]
     assert "RuntimeError" in error["exc_info"] and EMAIL not in error["exc_info"]
     assert [message.to for message in mailoutbox] == [["ops@example.org"]]
+
+
+def test_the_error_email_to_admins_holds_no_readers_email_address_or_cookie(
+    client, settings, mailoutbox, monkeypatch
+):
+    settings.ADMINS = ["ops@example.org"]
+    client.raise_request_exception = False
+    story = make_story("Border operation")
+    from comments import views
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the comment could not be stored")
+
+    monkeypatch.setattr(views.moderation, "add", broken)
+    client.cookies["tracking"] = COOKIE
+    response = client.post(
+        reverse("comments:post", args=[story.pk]),
+        form_data(story, name=NAME, email=EMAIL),
+        headers={"X-Forwarded-For": ADDRESS},
+        REMOTE_ADDR=ADDRESS,
+    )
+    assert response.status_code == 500
+    [message] = mailoutbox
+    body = message.body + "".join(str(alternative[0]) for alternative in message.alternatives)
+    assert "RuntimeError" in body and "email" in body  # the field's name, not its value
+    for private in (EMAIL, NAME, ADDRESS, COOKIE):
+        assert private not in body
