@@ -331,6 +331,7 @@ SECURE_CSP = {
 # --- Logs (README "Logs") ---
 # One JSON line per request and per error on standard error (stdout stays free for the
 # commands' output), each with the request id; never an email, IP address or cookie.
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -351,15 +352,15 @@ LOGGING = {
             "filters": ["require_debug_false"],
         },
     },
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
         # Django's own handlers for these would print plain text: ours replace them.
-        "django": {"handlers": ["console", "mail_admins"], "level": "INFO", "propagate": False},
+        "django": {"handlers": ["console", "mail_admins"], "level": LOG_LEVEL, "propagate": False},
     },
 }
 # The error emails leave out readers' addresses, cookies, emails and texts (newsroom/logs.py).
 DEFAULT_EXCEPTION_REPORTER_FILTER = "newsroom.logs.PrivateExceptionReporterFilter"
-# Server errors are emailed to these when set: "Name <address>, Other <address>" or bare addresses.
+# Server errors are emailed to these addresses (comma-separated) when set.
 ADMINS = env_list("ADMINS")
 # Optional: errors to Sentry when sentry-sdk is installed (pip install sentry-sdk) and this is set.
 SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
