@@ -4,6 +4,7 @@ PYTHON ?= $(shell command -v python3.13 || command -v python3.12 || command -v p
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
 SECRET_KEY_FILE := var/secret_key
 HOST ?= 127.0.0.1
 PORT ?= 8000
@@ -14,7 +15,7 @@ help:
 	@echo "make run    set up, load the demo newsroom and serve it on http://$(HOST):$(PORT)"
 	@echo "make test   set up and run the whole test suite"
 	@echo "make lint   check the code with ruff (lint rules and formatting)"
-	@echo "make lock   re-pin requirements.lock from pyproject.toml's ranges"
+	@echo "make lock   re-pin requirements.lock (production) and requirements-dev.lock (test tools)"
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' || { \
@@ -23,9 +24,14 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
+# Production installs requirements.lock only; the test tools come on top of it.
 $(STAMP): $(PY) requirements.lock
 	$(PY) -m pip install --quiet -r requirements.lock
 	touch $(STAMP)
+
+$(DEV_STAMP): $(STAMP) requirements-dev.lock
+	$(PY) -m pip install --quiet -r requirements.lock -r requirements-dev.lock
+	touch $(DEV_STAMP)
 
 $(SECRET_KEY_FILE):
 	@mkdir -p var
@@ -51,7 +57,7 @@ $(TOOLS_STAMP): tools/package-lock.json
 	  npm ci --prefix tools --ignore-scripts --no-audit --no-fund --silent && touch $(TOOLS_STAMP); \
 	else echo "npm not found: the HTML-checker and axe tests will be skipped."; fi
 
-test: $(STAMP) $(TOOLS_STAMP)
+test: $(DEV_STAMP) $(TOOLS_STAMP)
 	@[ -x "$${CHROMIUM_PATH:-/usr/bin/chromium}" ] || \
 	  echo "Chromium is not installed: the browser tests (tests/e2e) will be SKIPPED. apt-get install chromium"
 	$(PY) -m pytest $(PYTEST_ARGS)
@@ -64,13 +70,18 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-# Resolve pyproject.toml's ranges in a scratch virtualenv and pin the result.
+# Resolve pyproject.toml's ranges in a scratch virtualenv and pin the result: first what
+# production needs, then the test group held to those pins, written as the difference.
+# (The project itself is not built: it is not a package; its dependencies are read as text.)
 lock:
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
 	.venv-lock/bin/pip install --quiet --upgrade pip
-	.venv-lock/bin/pip install --quiet . --group test
-	.venv-lock/bin/pip freeze --exclude newsroom > requirements.lock
-	rm -rf .venv-lock build *.egg-info
+	.venv-lock/bin/python -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]))' > .venv-lock/production.in
+	.venv-lock/bin/pip install --quiet -r .venv-lock/production.in
+	.venv-lock/bin/pip freeze > requirements.lock
+	.venv-lock/bin/pip install --quiet --group test -c requirements.lock
+	.venv-lock/bin/pip freeze | grep -vxF -f requirements.lock > requirements-dev.lock
+	rm -rf .venv-lock
 
 # Load and faults against gunicorn with a PostgreSQL and a Redis of its own (bench/faults.py).
 .PHONY: faults

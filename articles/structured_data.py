@@ -3,12 +3,19 @@
 Built only from the prefetched story, so it adds no query, and from public fields only.
 """
 
+from urllib.parse import urljoin
+
 from django.core.files.storage import default_storage
 from django.templatetags.static import static
 from django.urls import reverse
 
 from ledger.public import with_ledger
 from newsroom.rich_text import plain_text
+
+
+def _media_url(site_url, url):
+    # Object storage gives whole addresses on its own domain; the local disk a path on ours.
+    return urljoin(site_url + "/", url)
 
 
 def _iso(moment):
@@ -18,7 +25,7 @@ def _iso(moment):
 def person(author, site_url):
     data = {"@type": "Person", "name": author.name, "url": site_url + author.get_absolute_url()}
     if author.photo:
-        data["image"] = site_url + author.photo.url
+        data["image"] = _media_url(site_url, author.photo.url)
     return data
 
 
@@ -45,7 +52,11 @@ FALLBACK_IMAGE = {"path": "img/logo.png", "width": 512, "height": 512}
 def story_images(story, site_url):
     """The story's picture in each rendition, or the site's logo, each with its size."""
     renditions = [
-        {"url": site_url + default_storage.url(r["name"]), "width": r["width"], "height": r["height"]}
+        {
+            "url": _media_url(site_url, default_storage.url(r["name"])),
+            "width": r["width"],
+            "height": r["height"],
+        }
         for r in story.image_renditions or []
     ]
     fallback = {**FALLBACK_IMAGE, "url": site_url + static(FALLBACK_IMAGE["path"])}

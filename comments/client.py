@@ -11,8 +11,10 @@ IP_HASH_SALT = "comments.ip-address"
 
 
 def ip_hash(ip):
-    """A keyed hash of the address: enough to count and compare, useless to look it up."""
-    return salted_hmac(IP_HASH_SALT, ip, algorithm="sha256").hexdigest()
+    """A keyed hash of the address: enough to count and compare, useless to look it up.
+
+    Keyed with COMMENTS_IP_HASH_KEY, not SECRET_KEY, so rotating SECRET_KEY keeps the history."""
+    return salted_hmac(IP_HASH_SALT, ip, secret=settings.COMMENTS_IP_HASH_KEY, algorithm="sha256").hexdigest()
 
 
 def user_agent(request):

@@ -10,9 +10,16 @@ from django.utils.crypto import salted_hmac
 from newsroom.client_address import client_ip
 
 
+def _hash(value):
+    # The address hashes' own key: a SECRET_KEY rotation does not wipe an attacker's count.
+    return salted_hmac(
+        "login-guard", value, secret=settings.COMMENTS_IP_HASH_KEY, algorithm="sha256"
+    ).hexdigest()
+
+
 def _keys(request, username):
-    address = salted_hmac("login-guard", client_ip(request), algorithm="sha256").hexdigest()
-    name = salted_hmac("login-guard", (username or "").strip().lower(), algorithm="sha256").hexdigest()
+    address = _hash(client_ip(request))
+    name = _hash((username or "").strip().lower())
     return [f"login-failures:ip:{address}", f"login-failures:user:{name}"]
 
 

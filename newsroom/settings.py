@@ -45,6 +45,13 @@ if not SECRET_KEY:
             "SECRET_KEY must be set when DEBUG is off (`make run` generates one in var/)."
         )
     SECRET_KEY = "insecure-key-for-local-debugging-only"
+# Key rotation: the previous keys, still accepted for signatures made before the change
+# (open comment forms, sessions, share links). See README "Rotating SECRET_KEY".
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
+# Keys the hashed IP addresses (comments, error reports, sign-ins, the login guard), apart from
+# SECRET_KEY so that rotating it keeps the moderators' "same address" history. Empty: SECRET_KEY,
+# which gives the hashes stored before this setting existed.
+COMMENTS_IP_HASH_KEY = os.environ.get("COMMENTS_IP_HASH_KEY", "") or SECRET_KEY
 
 # The public address of the site, used in feeds, sitemaps, emails and canonical links.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -81,6 +88,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "newsroom.logs.RequestLogMiddleware",  # first: times and tags the whole request
+    "newsroom.health.HealthCheckMiddleware",  # /healthz, /readyz: before the host check
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -223,8 +232,54 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# --- Media storage (README "Media on object storage") ---
+# "filesystem": MEDIA_ROOT on this machine. "s3": a bucket on any S3-compatible service
+# (AWS, Cloudflare R2, MinIO, Ceph), shared by every app server.
+MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "filesystem")
+if MEDIA_STORAGE == "filesystem":
+    _media_backend = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+elif MEDIA_STORAGE == "s3":
+    from botocore.config import Config as _S3ClientConfig
+
+    _media_backend = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ.get("MEDIA_S3_BUCKET", ""),
+            "endpoint_url": os.environ.get("MEDIA_S3_ENDPOINT_URL") or None,  # None: AWS
+            "region_name": os.environ.get("MEDIA_S3_REGION") or None,
+            "access_key": os.environ.get("MEDIA_S3_ACCESS_KEY_ID", ""),
+            "secret_key": os.environ.get("MEDIA_S3_SECRET_ACCESS_KEY", ""),
+            # A private bucket served through a public domain (a CDN or the bucket's public
+            # host): no per-object ACLs, plain URLs on that domain.
+            "custom_domain": os.environ.get("MEDIA_S3_CUSTOM_DOMAIN") or None,
+            "default_acl": None,
+            "querystring_auth": env_bool("MEDIA_S3_QUERYSTRING_AUTH", False),
+            "file_overwrite": False,  # a second upload of "photo.jpg" gets its own name
+            "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+            # An unreachable service fails a request (and /readyz) in seconds, not minutes.
+            # "path" for services without bucket host names (MinIO, Ceph on one host).
+            "client_config": _S3ClientConfig(
+                connect_timeout=5,
+                read_timeout=30,
+                retries={"max_attempts": 3, "mode": "standard"},
+                s3={"addressing_style": os.environ.get("MEDIA_S3_ADDRESSING_STYLE", "auto")},
+            ),
+        },
+    }
+    if not _media_backend["OPTIONS"]["bucket_name"]:
+        raise ImproperlyConfigured("MEDIA_STORAGE=s3 needs MEDIA_S3_BUCKET.")
+    # Pages show the pictures from the media domain (or the endpoint): the CSP must allow it.
+    _media_origin = (
+        f"https://{_media_backend['OPTIONS']['custom_domain']}"
+        if _media_backend["OPTIONS"]["custom_domain"]
+        else "{0.scheme}://{0.netloc}".format(
+            urlsplit(_media_backend["OPTIONS"]["endpoint_url"] or "https://s3.amazonaws.com")
+        )
+    )
+else:
+    raise ImproperlyConfigured("MEDIA_STORAGE must be “filesystem” or “s3”.")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _media_backend,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -284,19 +339,55 @@ SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
     "style-src": [CSP.SELF],
-    "img-src": [CSP.SELF, "data:"],
+    "img-src": [CSP.SELF, "data:", *([_media_origin] if MEDIA_STORAGE == "s3" else [])],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
 }
 
+# --- Logs (README "Logs") ---
+# One JSON line per request and per error on standard error (stdout stays free for the
+# commands' output), each with the request id; never an email, IP address or cookie.
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "filters": {
+        "request_id": {"()": "newsroom.logs.RequestIdFilter"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
+    "formatters": {"json": {"()": "newsroom.logs.JsonFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json",
+            "filters": ["request_id"],
+        },
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        # Django's own handlers for these would print plain text: ours replace them.
+        "django": {"handlers": ["console", "mail_admins"], "level": LOG_LEVEL, "propagate": False},
+    },
 }
+# The error emails leave out readers' addresses, cookies, emails and texts (newsroom/logs.py).
+DEFAULT_EXCEPTION_REPORTER_FILTER = "newsroom.logs.PrivateExceptionReporterFilter"
+# Server errors are emailed to these addresses (comma-separated) when set.
+ADMINS = env_list("ADMINS")
+# Optional: errors to Sentry when sentry-sdk is installed (pip install sentry-sdk) and this is set.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    try:
+        import sentry_sdk
+    except ImportError:
+        raise ImproperlyConfigured("SENTRY_DSN is set but sentry-sdk is not installed.") from None
+    sentry_sdk.init(dsn=SENTRY_DSN, send_default_pii=False)
 
 # Share links to unpublished stories and changes expire after this many hours.
 SHARE_LINK_HOURS = env_int("SHARE_LINK_HOURS", 72)

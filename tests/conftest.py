@@ -3,14 +3,25 @@ import io
 import pytest
 from django.core.management import call_command
 
+from tests import s3
+
 DEMO_PASSWORD = "demo-password-for-tests"
 
 
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
-    """Uploads and renditions go to a temporary folder in every test."""
+    """Uploads and renditions go to a temporary folder in every test, or with
+    MEDIA_TEST_STORAGE=s3 to a fresh bucket on the suite's own S3 server."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    if s3.media_on_s3():
+        s3.use_s3_media(settings)
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def s3_bucket(settings):
+    """Media on a fresh bucket of the suite's S3 server (moto, on 127.0.0.1); its name."""
+    return s3.use_s3_media(settings)
 
 
 @pytest.fixture(autouse=True)

@@ -1,6 +1,8 @@
 import json
+from urllib.parse import urljoin
 
 from django import template
+from django.conf import settings
 from django.core.files.storage import default_storage
 from django.utils import timezone
 from django.utils.html import format_html
@@ -33,6 +35,12 @@ def rendition_url(renditions, width=800):
     wide_enough = [r for r in renditions if r["width"] >= int(width)]
     chosen = wide_enough[0] if wide_enough else renditions[-1]
     return default_storage.url(chosen["name"])
+
+
+@register.filter
+def absolute_url(url):
+    """`url` on the site's address, unless it already has one (media on object storage does)."""
+    return urljoin(settings.SITE_URL + "/", url) if url else ""
 
 
 @register.filter
