@@ -103,7 +103,10 @@ def growth_target(cfg, pages, big, small, small_name, is_target):
         "ok": within if is_target else None,
         "detail": "; ".join(
             f"{label} {r:.2f}× ({parts})" if r is not None else f"{label} n/a" for label, r, parts in growth
-        ),
+        )
+        # The two sessions ran minutes apart: the floor view, the same code on both, shows how
+        # much the machine's load alone moved CPU per request between them.
+        + f" (the floor view itself: {_ratio(big['floor']['cpu'], small['floor']['cpu']) or 0:.2f}×)",
     }
 
 
