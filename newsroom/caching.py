@@ -242,7 +242,11 @@ def _add_public_headers(response, etag, last_modified, fresh_until):
     max_age, stale = _freshness(
         settings.PUBLIC_CACHE_MAX_AGE, settings.PUBLIC_CACHE_STALE_WHILE_REVALIDATE, fresh_until
     )
-    patch_cache_control(response, public=True, max_age=max_age, stale_while_revalidate=stale)
+    # Shared caches (nginx, a CDN) keep a page for a second at most, then revalidate it with
+    # its ETag (a 304 costs the app no rendering): a moderator's approval reaches every reader
+    # within a second, while browsers keep their copy for max-age.
+    shared = min(settings.PUBLIC_CACHE_SHARED_MAX_AGE, max_age)
+    patch_cache_control(response, public=True, max_age=max_age, s_maxage=shared, stale_while_revalidate=stale)
 
 
 def _freshness(max_age, stale, fresh_until):

@@ -181,6 +181,9 @@ else:
 # Public pages: what shared caches (a CDN, nginx) may keep, and the application cache.
 PUBLIC_CACHE_MAX_AGE = env_int("PUBLIC_CACHE_MAX_AGE", 60)
 PUBLIC_CACHE_STALE_WHILE_REVALIDATE = env_int("PUBLIC_CACHE_STALE_WHILE_REVALIDATE", 30)
+# Seconds a shared cache (nginx's proxy cache, a CDN) keeps a page before it revalidates it
+# (s-maxage): how long a moderator's decision may take to reach readers behind it.
+PUBLIC_CACHE_SHARED_MAX_AGE = env_int("PUBLIC_CACHE_SHARED_MAX_AGE", 1)
 PUBLIC_CACHE_ERROR_MAX_AGE = env_int("PUBLIC_CACHE_ERROR_MAX_AGE", 10)
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)  # 0 turns the application cache off
 

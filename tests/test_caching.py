@@ -61,6 +61,9 @@ def test_anonymous_pages_are_public_cacheable_and_cookie_free(client, story, url
         and "max-age=60" in cache_control
         and "stale-while-revalidate=30" in cache_control
     )
+    # Shared caches revalidate after a second, so a moderator's decision reaches readers
+    # behind nginx or a CDN within it.
+    assert "s-maxage=1" in cache_control
     assert response["ETag"] and response["Last-Modified"]
     assert not response.cookies
     assert "cookie" not in response.get("Vary", "").lower()
@@ -181,3 +184,17 @@ def test_the_cache_machinery_imports_no_app():
     apps = {"articles", "comments", "editorial", "corrections"}
     assert not [name for name in imported if name.split(".")[0] in apps]
     assert "bump_story_version" not in vars(caching)  # articles.caching has it
+
+
+def test_shared_caches_never_keep_a_page_past_the_next_scheduled_story(client, story, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.factories import make_story
+
+    settings.PUBLIC_CACHE_SHARED_MAX_AGE = 30
+    make_story(published_at=timezone.now() + timedelta(seconds=10))
+    cache_control = client.get(story.get_absolute_url())["Cache-Control"]
+    shared = int(cache_control.split("s-maxage=")[1].split(",")[0])
+    assert shared <= 10
