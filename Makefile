@@ -15,6 +15,8 @@ help:
 	@echo "make run    set up, load the demo newsroom and serve it on http://$(HOST):$(PORT)"
 	@echo "make test   set up and run the whole test suite"
 	@echo "make lint   check the code with ruff (lint rules and formatting)"
+	@echo "make backup            dump the database and copy the media to a dated folder in var/backups/ (BACKUP_DIR)"
+	@echo "make restore BACKUP=d  load backup folder d into an EMPTY database and media storage"
 	@echo "make lock   re-pin requirements.lock (production) and requirements-dev.lock (test tools)"
 
 $(PY):
@@ -82,6 +84,16 @@ lock:
 	.venv-lock/bin/pip install --quiet --group test -c requirements.lock
 	.venv-lock/bin/pip freeze | grep -vxF -f requirements.lock > requirements-dev.lock
 	rm -rf .venv-lock
+
+# Backups: manage.py backup / restore (newsroom/backup.py, README "Backup and restore").
+# The environment is the site's own (e.g. `set -a; . /etc/newsroom/env; set +a` first).
+.PHONY: backup restore
+backup: $(STAMP) $(SECRET_KEY_FILE)
+	$(LOCAL_ENV) $(PY) manage.py backup
+
+restore: $(STAMP) $(SECRET_KEY_FILE)
+	@[ -n "$(BACKUP)" ] || { echo "Say which backup: make restore BACKUP=var/backups/<date>"; exit 2; }
+	$(LOCAL_ENV) $(PY) manage.py restore "$(BACKUP)"
 
 # Load and faults against gunicorn with a PostgreSQL and a Redis of its own (bench/faults.py).
 .PHONY: faults
