@@ -28,9 +28,12 @@ def test_every_command_has_its_service_and_timer():
         "newsroom-purge.timer",
         "newsroom-check-sources.service",
         "newsroom-check-sources.timer",
+        "newsroom-backup.service",
+        "newsroom-backup.timer",
     } <= names
     assert "purge_commenter_data" in read_unit(UNITS / "newsroom-purge.service")["Service"]["ExecStart"]
     assert "check_sources" in read_unit(UNITS / "newsroom-check-sources.service")["Service"]["ExecStart"]
+    assert "manage.py backup" in read_unit(UNITS / "newsroom-backup.service")["Service"]["ExecStart"]
     assert "db_worker" in read_unit(UNITS / "newsroom-tasks.service")["Service"]["ExecStart"]
 
 
