@@ -15,6 +15,8 @@ help:
 	@echo "make run    set up, load the demo newsroom and serve it on http://$(HOST):$(PORT)"
 	@echo "make test   set up and run the whole test suite"
 	@echo "make lint   check the code with ruff (lint rules and formatting)"
+	@echo "make backup            dump the database and copy the media to a dated folder in var/backups/ (BACKUP_DIR)"
+	@echo "make restore BACKUP=d  load backup folder d into an EMPTY database and media storage"
 	@echo "make lock   re-pin requirements.lock (production) and requirements-dev.lock (test tools)"
 
 $(PY):
@@ -24,13 +26,14 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
-# Production installs requirements.lock only; the test tools come on top of it.
+# Production installs requirements.lock only; the test tools come on top of it. Both files
+# carry the SHA-256 of every file of each release on PyPI: pip refuses anything else.
 $(STAMP): $(PY) requirements.lock
-	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
 	touch $(STAMP)
 
 $(DEV_STAMP): $(STAMP) requirements-dev.lock
-	$(PY) -m pip install --quiet -r requirements.lock -r requirements-dev.lock
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock -r requirements-dev.lock
 	touch $(DEV_STAMP)
 
 $(SECRET_KEY_FILE):
@@ -73,15 +76,32 @@ lint: $(STAMP)
 # Resolve pyproject.toml's ranges in a scratch virtualenv and pin the result: first what
 # production needs, then the test group held to those pins, written as the difference.
 # (The project itself is not built: it is not a package; its dependencies are read as text.)
+# uv then adds the hashes of every file PyPI has for each pinned release (all platforms),
+# keeping the pins as they are (--no-deps: the lists are already complete).
+UV_VERSION = 0.13.9
+UV_HASH = .venv-lock/bin/uv pip compile --no-deps --generate-hashes --no-header --no-annotate --quiet
 lock:
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
 	.venv-lock/bin/pip install --quiet --upgrade pip
 	.venv-lock/bin/python -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]))' > .venv-lock/production.in
 	.venv-lock/bin/pip install --quiet -r .venv-lock/production.in
-	.venv-lock/bin/pip freeze > requirements.lock
-	.venv-lock/bin/pip install --quiet --group test -c requirements.lock
-	.venv-lock/bin/pip freeze | grep -vxF -f requirements.lock > requirements-dev.lock
+	.venv-lock/bin/pip freeze > .venv-lock/production.txt
+	.venv-lock/bin/pip install --quiet --group test -c .venv-lock/production.txt
+	.venv-lock/bin/pip freeze | grep -vxF -f .venv-lock/production.txt > .venv-lock/dev.txt
+	.venv-lock/bin/pip install --quiet uv==$(UV_VERSION)
+	$(UV_HASH) .venv-lock/production.txt -o requirements.lock
+	$(UV_HASH) .venv-lock/dev.txt -o requirements-dev.lock
 	rm -rf .venv-lock
+
+# Backups: manage.py backup / restore (newsroom/backup.py, README "Backup and restore").
+# The environment is the site's own (e.g. `set -a; . /etc/newsroom/env; set +a` first).
+.PHONY: backup restore
+backup: $(STAMP) $(SECRET_KEY_FILE)
+	$(LOCAL_ENV) $(PY) manage.py backup
+
+restore: $(STAMP) $(SECRET_KEY_FILE)
+	@[ -n "$(BACKUP)" ] || { echo "Say which backup: make restore BACKUP=var/backups/<date>"; exit 2; }
+	$(LOCAL_ENV) $(PY) manage.py restore "$(BACKUP)"
 
 # Load and faults against gunicorn with a PostgreSQL and a Redis of its own (bench/faults.py).
 .PHONY: faults

@@ -235,6 +235,8 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# `manage.py backup` writes a dated folder here (README "Backup and restore").
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", VAR_DIR / "backups"))
 # --- Media storage (README "Media on object storage") ---
 # "filesystem": MEDIA_ROOT on this machine. "s3": a bucket on any S3-compatible service
 # (AWS, Cloudflare R2, MinIO, Ceph), shared by every app server.
