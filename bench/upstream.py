@@ -122,19 +122,19 @@ def start_s3():
     server.start()
     env = {
         "MEDIA_STORAGE": "s3",
-        "AWS_STORAGE_BUCKET_NAME": "newsroom-faults",
-        "AWS_S3_ENDPOINT_URL": f"http://127.0.0.1:{port}",
-        "AWS_S3_REGION_NAME": "us-east-1",
-        "AWS_ACCESS_KEY_ID": "faults",
-        "AWS_SECRET_ACCESS_KEY": "faults",
+        "MEDIA_S3_BUCKET": "newsroom-faults",
+        "MEDIA_S3_ENDPOINT_URL": f"http://127.0.0.1:{port}",
+        "MEDIA_S3_REGION": "us-east-1",
+        "MEDIA_S3_ACCESS_KEY_ID": "faults",
+        "MEDIA_S3_SECRET_ACCESS_KEY": "faults",
     }
     import boto3
 
     boto3.client(
         "s3",
-        endpoint_url=env["AWS_S3_ENDPOINT_URL"],
+        endpoint_url=env["MEDIA_S3_ENDPOINT_URL"],
         region_name="us-east-1",
         aws_access_key_id="faults",
         aws_secret_access_key="faults",
-    ).create_bucket(Bucket=env["AWS_STORAGE_BUCKET_NAME"])
+    ).create_bucket(Bucket=env["MEDIA_S3_BUCKET"])
     return server, env
