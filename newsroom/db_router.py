@@ -3,9 +3,11 @@ else on the primary.
 
 A small middleware decides per request and keeps the answer in a context variable, which the
 database router reads. The replica serves GET and HEAD requests without a session cookie,
-outside the admin, and not the page a reader lands on after posting a comment
-(`?comment=received` / `?comment=published`): that page must show their comment's notice, so
-it reads the primary. Writes, the admin, signed-in users and every POST use the primary.
+outside the admin, outside DATABASE_PRIMARY_PATHS (the comments' own pages: the page a reader
+lands on after posting, the edit, notification and report pages, which must show the
+reader's own comment at once) and not the story page with a posting notice
+(`?comment=received` / `?comment=published`). Writes, the admin, signed-in users and every
+POST use the primary.
 
 Replication lag: a page whose content versions (newsroom/caching.py) changed less than
 DATABASE_REPLICA_LAG_WINDOW seconds ago is read from the primary (`read_from_primary`), so a
@@ -64,7 +66,7 @@ class ReplicaReadsMiddleware:
             request.method in ("GET", "HEAD")
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and "comment" not in request.GET
-            and not request.path.startswith(_admin_prefix())
+            and not request.path.startswith((_admin_prefix(), *settings.DATABASE_PRIMARY_PATHS))
         )
 
 

@@ -154,6 +154,9 @@ if DATABASE_IS_POSTGRES and DATABASE_POOL_MAX_SIZE > 0:
 # replica's worst replay lag.
 DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
 DATABASE_REPLICA_LAG_WINDOW = env_int("DATABASE_REPLICA_LAG_WINDOW", 10)
+# Pages that always read the primary: the comments' own pages (after posting, editing,
+# notification links, reports) show a reader's own comment, which the replica may lack yet.
+DATABASE_PRIMARY_PATHS = ["/comments/"]
 if DATABASE_REPLICA_URL:
     _replica = dj_database_url.parse(DATABASE_REPLICA_URL)
     DATABASES["replica"] = {

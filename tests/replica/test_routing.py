@@ -63,9 +63,11 @@ def test_the_comment_post_and_the_page_it_leads_to_read_the_primary(
 ):
     with paused_replay(replica), queries_by_alias() as queries:
         posted = post_comment(client, replicated_story, text="Seen at once, lag or not.")
-        landing = client.get(posted["Location"])
-    assert posted.status_code == 302 and "?comment=received" in posted["Location"]
-    assert "Your comment is awaiting moderation." in landing.text
+        landing = client.get(posted["Location"])  # the reader's own page about the comment
+        story_page = client.get(f"{replicated_story.get_absolute_url()}?comment=received")
+    assert posted.status_code == 302 and "/posted/" in posted["Location"]
+    assert landing.status_code == 200 and "Your comment is awaiting moderation." in landing.text
+    assert "Your comment is awaiting moderation." in story_page.text
     assert queries[REPLICA] == 0 and queries["default"] > 0
     assert Comment.objects.filter(text="Seen at once, lag or not.").count() == 1
 
