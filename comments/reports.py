@@ -16,9 +16,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 
 from comments import client, moderation, spam
-from comments.forms import TokenProblem, clean_text, make_token, token_problem
+from comments.forms import TokenProblem, clean_text, make_token
 from comments.models import Comment, CommentReport
-from comments.views import Refused, refused_page
+from comments.views import Refused, check_report_post, refused_page
 from newsroom.client_address import client_ip
 
 logger = logging.getLogger(__name__)
@@ -114,7 +114,7 @@ def post_report(request, pk):
         return redirect("comments:report_thanks", pk=pk)  # already held or removed: nothing to add
     form = ReportForm(request.POST, comment=comment)
     try:
-        check_request(request, comment)
+        check_report_post(request, comment, salt=TOKEN_SALT, token_messages=TOKEN_MESSAGES)
         if not form.is_valid():
             return form_page(request, comment, form)
         receive(comment=comment, request=request, data=form.cleaned_data)
@@ -125,16 +125,6 @@ def post_report(request, pk):
             return form_page(request, comment, form)
         return refused_page(request, comment.story, refusal)
     return redirect("comments:report_thanks", pk=pk)
-
-
-def check_request(request, comment):
-    if client.is_cross_site(request):
-        raise Refused(400, _("Report not sent"), _("Reports can only be sent from this site's own pages."))
-    problem = token_problem(request.POST.get("token"), comment, salt=TOKEN_SALT)
-    if problem:
-        raise Refused(
-            400, _("Report not sent"), TOKEN_MESSAGES[problem], keep_form=problem == TokenProblem.EXPIRED
-        )
 
 
 def receive(*, comment, request, data):

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from articles.models import Story
 from comments import client, moderation, own_edits, spam, subscriptions
-from comments.forms import CommentForm
+from comments.forms import CommentForm, TokenProblem, token_problem
 from comments.models import Comment
 from comments.pages import page_params_of, page_query_of
 from newsroom.client_address import client_ip
@@ -102,6 +102,18 @@ def after_posting_url(comment):
 def form_page(request, story, form):
     form.refresh_token()
     return render(request, "comments/form_errors.html", {"story": story, "form": form}, status=400)
+
+
+def check_report_post(request, target, *, salt, token_messages):
+    """Refuse a readers' report (of a comment, of an error in a story) sent from another site
+    or without a good token for `target`; an expired token keeps the form."""
+    if client.is_cross_site(request):
+        raise Refused(400, _("Report not sent"), _("Reports can only be sent from this site's own pages."))
+    problem = token_problem(request.POST.get("token"), target, salt=salt)
+    if problem:
+        raise Refused(
+            400, _("Report not sent"), token_messages[problem], keep_form=problem == TokenProblem.EXPIRED
+        )
 
 
 def refused_page(request, story, refusal, template="comments/refused.html"):

@@ -13,8 +13,8 @@ from articles.caching import story_versions_by_slug
 from articles.models import Story
 from comments import client, spam
 from comments import views as comments_views
-from comments.forms import TokenProblem, token_problem
-from comments.views import Refused
+from comments.forms import TokenProblem
+from comments.views import Refused, check_report_post
 from corrections.models import ErrorReport
 from corrections.report_forms import TOKEN_SALT, ErrorReportForm
 from newsroom.caching import public_page
@@ -76,13 +76,7 @@ def post_report(request, story):
 
 def check_request(request, story, *, honeypot):
     """Refuse POSTs from other sites, without a good token, or with the hidden field filled in."""
-    if client.is_cross_site(request):
-        raise Refused(400, _("Report not sent"), _("Reports can only be sent from this site's own pages."))
-    problem = token_problem(request.POST.get("token"), story, salt=TOKEN_SALT)
-    if problem:
-        raise Refused(
-            400, _("Report not sent"), TOKEN_MESSAGES[problem], keep_form=problem == TokenProblem.EXPIRED
-        )
+    check_report_post(request, story, salt=TOKEN_SALT, token_messages=TOKEN_MESSAGES)
     if spam.honeypot(honeypot):
         logger.info("Error report on story %s refused: the hidden field was filled in", story.pk)
         raise Refused(
