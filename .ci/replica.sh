@@ -14,14 +14,41 @@ as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$
 primary() { psql -h 127.0.0.1 -p "$PRIMARY_PORT" -U postgres -tAc "$1"; }
 in_recovery() { psql -h 127.0.0.1 -p "$REPLICA_PORT" -U postgres -tAc 'select pg_is_in_recovery()' 2>/dev/null; }
 
+replica() { psql -h 127.0.0.1 -p "$REPLICA_PORT" -U postgres -tAc "$1"; }
+
+# True once the replica has replayed everything the primary has written so far. A replica
+# left paused (a test run killed inside `paused_replay`) is resumed first.
+caught_up() {
+  local target
+  target=$(primary 'select pg_current_wal_lsn()')
+  replica 'select pg_wal_replay_resume() where pg_get_wal_replay_pause_state() <> $$not paused$$' >/dev/null
+  for _ in $(seq 1 60); do
+    [ "$(replica "select pg_last_wal_replay_lsn() >= '$target'::pg_lsn")" = t ] && return 0
+    sleep 0.5
+  done
+  return 1
+}
+
+stop_replica() {
+  [ -f "$DATA/postmaster.pid" ] && as_postgres "$PG_BIN/pg_ctl" -D "$DATA" -m fast -w stop >/dev/null || true
+}
+
 if [ "${1:-start}" = stop ]; then
-  [ -f "$DATA/postmaster.pid" ] && as_postgres "$PG_BIN/pg_ctl" -D "$DATA" -m fast -w stop
+  stop_replica
   exit 0
 fi
 
 if [ "$(in_recovery)" = t ]; then
-  echo "Replica already running on port $REPLICA_PORT"
-  exit 0
+  # A replica that still runs but follows nothing (the primary was made again, or it lost
+  # its place in the WAL) answers with old data: make it again.
+  if [ "$(replica 'select system_identifier from pg_control_system()')" = \
+       "$(primary 'select system_identifier from pg_control_system()')" ] && caught_up; then
+    echo "Replica already running on port $REPLICA_PORT, following the primary"
+    exit 0
+  fi
+  echo "The replica on port $REPLICA_PORT does not follow the primary: making it again"
+  stop_replica
+  rm -rf "$DATA"
 fi
 
 case "$(primary 'show wal_level')" in
@@ -58,8 +85,12 @@ start_replica() {
 # is made again once.
 start_replica || { make_replica && start_replica; }
 for _ in $(seq 1 30); do
-  [ "$(in_recovery)" = t ] && { echo "Replica streaming on port $REPLICA_PORT"; exit 0; }
+  if [ "$(in_recovery)" = t ]; then
+    caught_up && { echo "Replica streaming on port $REPLICA_PORT"; exit 0; }
+    break
+  fi
   sleep 1
 done
-echo "The replica on port $REPLICA_PORT did not come up; see $DATA.log" >&2
+echo "The replica on port $REPLICA_PORT did not come up or does not follow the primary:" >&2
+tail -20 "$DATA.log" >&2 || true
 exit 1

@@ -23,12 +23,31 @@ def django_db_setup(django_db_setup, django_db_blocker):
         return
     replica = connections[REPLICA]
     replica.close()
+    resume_replay(settings.DATABASES[REPLICA])
     # The replica's server, with the test database's name; still a mirror for test teardown,
     # so nothing ever tries to write to it.
     test_name = connections["default"].settings_dict["NAME"]
     replica.settings_dict = {**settings.DATABASES[REPLICA], "NAME": test_name}
     yield
     replica.close()
+
+
+def resume_replay(replica_settings):
+    """A run killed inside `paused_replay` leaves the replica paused, and then the test
+    database never reaches it. Resume it through the server's own database."""
+    import psycopg
+
+    with psycopg.connect(
+        host=replica_settings["HOST"],
+        port=replica_settings["PORT"] or 5432,
+        user=replica_settings["USER"],
+        password=replica_settings["PASSWORD"],
+        dbname="postgres",
+        autocommit=True,
+    ) as connection:
+        connection.execute(
+            "select pg_wal_replay_resume() where pg_get_wal_replay_pause_state() <> 'not paused'"
+        )
 
 
 @pytest.fixture
