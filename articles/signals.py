@@ -5,6 +5,7 @@ Receivers rather than direct calls, on purpose: admin inlines, actions, the demo
 and the shell all write these models, and no path may be forgotten.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from taggit.models import Tag, TaggedItem
@@ -24,6 +25,46 @@ def content_changed(sender, using=None, **kwargs):
     # of the next publication time, computed meanwhile would be kept under the new version.
     if transaction.get_connection(using).in_atomic_block:
         transaction.on_commit(bump_site_version, using=using)
+
+
+def article_inputs_changed(sender, instance, raw=False, **kwargs):
+    """The stored articles that show `instance` are stale (articles/story_rendering.py)."""
+    if raw:
+        return
+    shown_in = stories_showing(instance)
+    if shown_in is not None:
+        models.StoryRendering.objects.mark_stale(shown_in)
+    else:
+        models.StoryRendering.objects.mark_stale()
+
+
+def stories_showing(instance):
+    """The ids (a list or a query) of the stories whose article shows `instance`; None when
+    any story may (a category is in the breadcrumbs of every story below it)."""
+    if isinstance(instance, models.Story):
+        return [instance.pk]
+    if isinstance(instance, (models.StoryAuthor, models.RoundupItem, models.Source, models.Correction)):
+        return [instance.story_id]
+    if isinstance(instance, models.Author):
+        return models.StoryAuthor.objects.filter(author=instance).values("story_id")
+    if isinstance(instance, models.LibraryImage):
+        return instance.stories_using().values("pk") if instance.pk else []
+    if isinstance(instance, (Tag, TaggedItem)):
+        story_type = ContentType.objects.get_for_model(models.Story)
+        if isinstance(instance, TaggedItem):
+            return [instance.object_id] if instance.content_type_id == story_type.pk else []
+        return TaggedItem.objects.filter(content_type=story_type, tag=instance).values("object_id")
+    if isinstance(instance, models.StoryRedirect):
+        return []
+    return None
+
+
+def article_m2m_changed(sender, instance, action, reverse, **kwargs):
+    if action.startswith("post_"):
+        if isinstance(instance, models.Story) and not reverse:
+            models.StoryRendering.objects.mark_stale([instance.pk])
+        else:
+            models.StoryRendering.objects.mark_stale()
 
 
 # What a story's place in other stories' related lists depends on (besides its tags).
@@ -70,6 +111,13 @@ def connect():
     m2m_changed.connect(
         content_changed, sender=models.Story.categories.through, dispatch_uid="stale-on-categories"
     )
+    for model in CONTENT_MODELS:
+        post_save.connect(article_inputs_changed, sender=model, dispatch_uid=f"article-{model.__name__}")
+        post_delete.connect(
+            article_inputs_changed, sender=model, dispatch_uid=f"article-gone-{model.__name__}"
+        )
+    for through in (models.Story.categories.through, models.Story.tags.through):
+        m2m_changed.connect(article_m2m_changed, sender=through, dispatch_uid=f"article-{through.__name__}")
     story = models.Story
     pre_save.connect(remember_ranking, sender=story, dispatch_uid="related-before-save")
     post_save.connect(rank_after_save, sender=story, dispatch_uid="related-after-save")

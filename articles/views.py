@@ -13,6 +13,7 @@ from articles import search as full_text
 from articles.caching import story_versions_by_slug
 from articles.models import Author, Category, Story, StoryRedirect
 from articles.pagination import capped_count, paginate
+from articles.story_rendering import article_of
 from newsroom.caching import is_anonymous_request, public_page
 
 
@@ -35,26 +36,28 @@ def front_page(request):
 
 @public_page(versions=story_versions_by_slug)
 def story_detail(request, slug):
-    stories = Story.objects.for_detail()
     staff = not is_anonymous_request(request) and request.user.is_staff
-    if not staff:
-        stories = stories.published()
-    story = stories.filter(slug=slug).first()
+    # A public story's article is stored (articles/story_rendering.py); staff see the
+    # stories nobody else may see rendered as they are.
+    story = Story.objects.published().with_rendering().filter(slug=slug).first()
+    if story is None and staff:
+        story = Story.objects.for_detail().filter(slug=slug).first()
     if story is None:
         moved = StoryRedirect.objects.filter(old_slug=slug).select_related("story").first()
         if moved and (moved.story.is_public or staff):
             return redirect(moved.story, permanent=True)
         raise Http404(_("No story at this address."))
-    response = render(
+    public = story.is_public
+    return render(
         request,
         "articles/story_detail.html",
         {
             "story": story,
-            "preview": not story.is_public,
+            "article": article_of(story) if public else None,
+            "preview": not public,
             "related": Story.objects.published().related_cards(story),
         },
     )
-    return response
 
 
 @public_page()

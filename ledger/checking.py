@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from articles.caching import bump_story_version
-from articles.models import RoundupItem, Source, Story
+from articles.models import RoundupItem, Source, Story, StoryRendering
 from ledger.addresses import RefusedAddress
 from ledger.archiving import archive_source, sources_without_copy
 from ledger.fetcher import FetchFailed, HostPacer, fetch
@@ -80,7 +80,9 @@ def check_link(url, *, pacer=None, now=None, resolver=socket.getaddrinfo):
     record.save()
     if before != record.status and LinkCheck.Status.GONE in (before, record.status):
         # Story pages link the archived copy of a gone source: they change with it.
-        for story_id in set(Source.objects.filter(url=url).values_list("story_id", flat=True)):
+        citing = set(Source.objects.filter(url=url).values_list("story_id", flat=True))
+        StoryRendering.objects.mark_stale(citing)
+        for story_id in citing:
             bump_story_version(story_id)
     return record
 

@@ -14,6 +14,7 @@ from articles.models.fields import RichTextField, image_upload_to
 from articles.models.library import LibraryImage, LibraryImageQuerySet, delete_stored_files
 from articles.models.redirects import StoryRedirect
 from articles.models.related import RelatedStory
+from articles.models.renderings import StoryRendering
 from articles.models.roundups import RoundupItem, Source, language_code_validator
 from articles.models.stories import PUBLISHING_RULES, Story
 from articles.models.story_queries import LISTING_SKIPS, StoryQuerySet
@@ -37,6 +38,7 @@ __all__ = [
     "StoryAuthor",
     "StoryQuerySet",
     "StoryRedirect",
+    "StoryRendering",
     "children_by_parent",
     "delete_stored_files",
     "image_upload_to",

@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 from articles.figures import library_image_ids
 from articles.images import make_renditions, store_upload_without_metadata, validate_image
 from articles.models.fields import image_upload_to
+from articles.models.renderings import StoryRendering
 
 
 def delete_stored_files(names):
@@ -104,6 +105,8 @@ class LibraryImage(models.Model):
         if self.file.name != made_from:
             self.renditions = make_renditions(self.file)
             LibraryImage.objects.filter(pk=self.pk).update(renditions=self.renditions)
+            # The stories showing it; the signals fired by the save came before this.
+            StoryRendering.objects.mark_stale(self.stories_using().values("pk"))
 
     def stored_names(self):
         return [name for name in [self.file.name, *(r["name"] for r in self.renditions)] if name]

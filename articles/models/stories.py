@@ -21,6 +21,7 @@ from articles.models.categories import Category
 from articles.models.fields import RichTextField, image_upload_to
 from articles.models.library import LibraryImage
 from articles.models.redirects import StoryRedirect
+from articles.models.renderings import StoryRendering
 from articles.models.story_queries import StoryQuerySet
 from ledger.roundup import item_blocks_publishing
 from newsroom.sanitize import clean_html
@@ -157,6 +158,8 @@ class Story(models.Model):
         if previous_slug and previous_slug != self.slug:
             self._keep_old_address(previous_slug)
         self._refresh_renditions()
+        # After the renditions, which the signals fired by the save above do not see yet.
+        StoryRendering.objects.mark_stale([self.pk])
 
     def get_absolute_url(self):
         return reverse("articles:story", kwargs={"slug": self.slug})
@@ -273,3 +276,4 @@ class Story(models.Model):
         if self.updated_at is None or when > self.updated_at:
             self.updated_at = when
             Story.objects.filter(pk=self.pk).update(updated_at=when, modified_at=timezone.now())
+            StoryRendering.objects.mark_stale([self.pk])

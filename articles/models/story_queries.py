@@ -69,6 +69,11 @@ class StoryQuerySet(models.QuerySet):
             "tags",
         )
 
+    def with_rendering(self):
+        """The story page's row: the story without its text, and its stored article
+        (articles/story_rendering.py)."""
+        return self.defer(*LISTING_SKIPS).select_related("rendering")
+
     def related_to(self, story, candidates=60):
         """Other stories sharing a tag or the primary category, most shared tags first, ranked
         now: for previews of unsaved text. Saved stories keep theirs ranked (`related_cards`).
