@@ -5,10 +5,11 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connections
+from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from articles.models import Story
+from articles.models import Story, StoryRendering
 from comments import moderation
 from comments.models import Comment
 from tests.comments.helpers import make_comment, post_comment
@@ -52,6 +53,10 @@ def test_a_write_on_the_primary_appears_on_the_replica_which_refuses_writes(repl
 
 def test_anonymous_story_pages_read_the_replica(client, replicated_story, settled):
     client.get(replicated_story.get_absolute_url())  # learns the story's id, from the primary
+    # The first view stored the article on the primary; the replica has it once replayed.
+    assert wait_for_replica(
+        StoryRendering.objects.filter(story=replicated_story, rendered_revision=F("revision"))
+    )
     with queries_by_alias() as queries:
         response = client.get(replicated_story.get_absolute_url())
     assert response.status_code == 200 and "Border operation" in response.text
