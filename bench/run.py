@@ -47,7 +47,8 @@ from bench.config import (  # noqa: E402
 )
 from bench.databases import last_build_seconds, prepare_database, probe  # noqa: E402
 from bench.load import StatsdCounter  # noqa: E402
-from bench.session import MemoryWatch, Session, http_get, measure_posts, run_rounds  # noqa: E402
+from bench.rounds import MemoryWatch, measure_posts, run_rounds, run_rounds_together  # noqa: E402
+from bench.session import Session, http_get  # noqa: E402
 from bench.targets import assemble  # noqa: E402
 
 
@@ -138,7 +139,17 @@ def main():
         current = serve(f"{cfg.stories:,} stories", "bench", "off", GUNICORN_MAX_REQUESTS=0)
         watch = MemoryWatch(current, [path for _, _, path, _ in pages["bench"]])
         watch.first()
-        keep(("bench", "off"), run_rounds(cfg, current, pages_of(current, "bench")))
+        groups = [("bench", current, pages_of(current, "bench"))]
+        if with_tenth:
+            # Served alongside and measured in turns with the big archive: the growth
+            # between them is not the machine's drift between two sessions.
+            tenth = serve(f"{SIZES['small'][0]:,} stories (in turns)", "tenth", "off")
+            groups.append(("tenth", tenth, pages_of(tenth, "tenth")))
+        together = run_rounds_together(cfg, groups)
+        for size in together:
+            keep((size, "off"), together[size])
+        if with_tenth:
+            tenth.stop()
         say("posting comments (8 clients, 10 s)")
         posts = {"off": measure_posts(cfg, current, "off")}
         say(f"memory: the pages in rotation until {MEMORY_TOTAL:,} requests")
@@ -178,10 +189,6 @@ def main():
         keep(("demo", "off"), run_rounds(cfg, current, pages_of(current, "demo")))
         current.stop()
 
-        if with_tenth:
-            current = serve(f"{SIZES['small'][0]:,} stories", "tenth", "off")
-            keep(("tenth", "off"), run_rounds(cfg, current, pages_of(current, "tenth")))
-            current.stop()
     finally:
         for current in sessions:
             current.stop()
