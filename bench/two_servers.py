@@ -10,12 +10,15 @@ Redis (and the S3 server, when moto is installed).
 
 import os
 import re
+import shutil
 import threading
 import time
 import urllib.parse
 
 import faults
 from upstream import Gunicorn, fetch, free_port, start_nginx, start_s3
+
+from bench import fault_servers
 
 RATE_LIMIT = 20
 # Texts and addresses differ from run to run: the faults database is kept between runs, and
@@ -94,7 +97,11 @@ class Moderator:
     def __init__(self, port):
         self.port, self.cookies = port, {}
         _, _, page = self.request("GET", "/admin/login/")
-        credentials = {"username": "moderator", "password": faults.ENV["DEMO_PASSWORD"], "next": "/admin/"}
+        credentials = {
+            "username": "moderator",
+            "password": fault_servers.ENV["DEMO_PASSWORD"],
+            "next": "/admin/",
+        }
         status, _, _ = self.request(
             "POST", "/admin/login/", {**credentials, "csrfmiddlewaretoken": csrf(page)}
         )
@@ -130,7 +137,7 @@ def _media_state(s3, env):
         "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE','newsroom.settings');"
         "django.setup(); from django.conf import settings; print(settings.STORAGES['default']['BACKEND'])"
     )
-    backend = faults.run(faults.PYTHON, "-c", code, env=env).stdout.strip()
+    backend = fault_servers.run(fault_servers.PYTHON, "-c", code, env=env).stdout.strip()
     if "s3" not in backend.lower():
         return "skipped (these settings do not read MEDIA_STORAGE=s3)"
     return f"shared ({backend})"
@@ -145,18 +152,18 @@ def comment_pk(text):
         "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE','newsroom.settings');"
         f"django.setup(); from comments.models import Comment; print(Comment.objects.get(text={text!r}).pk)"
     )
-    return int(faults.run(faults.PYTHON, "-c", code).stdout)
+    return int(fault_servers.run(fault_servers.PYTHON, "-c", code).stdout)
 
 
 def scenario(rows, failures):
     """Scenario 5; appends its rows and failures."""
-    if not (faults.shutil.which("nginx") or os.path.exists("/usr/sbin/nginx")):
+    if not (shutil.which("nginx") or os.path.exists("/usr/sbin/nginx")):
         failures.append("nginx is needed for the two-server scenario (apt-get install nginx)")
         return
     s3, s3_env = start_s3()
     listen, port_a, port_b = free_port(), free_port(), free_port()
     env = {
-        **faults.ENV,
+        **fault_servers.ENV,
         **s3_env,
         "SITE_URL": f"http://127.0.0.1:{listen}",
         "COMMENTS_RATE_LIMIT": str(RATE_LIMIT),
@@ -168,11 +175,11 @@ def scenario(rows, failures):
     nginx = start_nginx(listen, servers)
     try:
         for port in (port_a, port_b, listen):
-            if not faults.wait_for(lambda port=port: fetch(port, "GET", "/")[0] == 200):
+            if not fault_servers.wait_for(lambda port=port: fetch(port, "GET", "/")[0] == 200):
                 failures.append(f"a server of the two-server scenario did not start (port {port})")
                 return
         name = {f"127.0.0.1:{port_a}": "A", f"127.0.0.1:{port_b}": "B"}
-        faults.run("redis-cli", "-p", str(faults.REDIS_PORT), "flushall")
+        fault_servers.run("redis-cli", "-p", str(fault_servers.REDIS_PORT), "flushall")
         poster = Poster(listen)
         _spread(poster, name, rows, failures)
         _shared_limit(poster, rows, failures)
@@ -218,7 +225,7 @@ def _approval(poster, port_a, port_b, rows, failures):
     before = text in fetch(port_b, "GET", faults.STORY)[2]
     status = Moderator(port_a).approve(pk)
     approved_at = time.time()
-    shown = faults.wait_for(lambda: text in fetch(port_b, "GET", faults.STORY)[2], seconds=10)
+    shown = fault_servers.wait_for(lambda: text in fetch(port_b, "GET", faults.STORY)[2], seconds=10)
     seconds = round(time.time() - approved_at, 2)
     rows.append(
         ("5c. approve on A, read on B", {"approval": status, "shown on B": shown, "after s": seconds})

@@ -5,10 +5,11 @@ when moto is installed."""
 import http.client
 import importlib.util
 import os
+import shutil
 import signal
 import subprocess
 
-import faults
+from bench import fault_servers
 
 
 def free_port():
@@ -35,7 +36,7 @@ class Gunicorn:
         self.port = port
         self.process = subprocess.Popen(
             [
-                faults.PYTHON,
+                fault_servers.PYTHON,
                 "-m",
                 "gunicorn",
                 "newsroom.wsgi",
@@ -45,10 +46,10 @@ class Gunicorn:
                 f"127.0.0.1:{port}",
             ]
             + ["--timeout", "30", "--log-level", "warning"],
-            cwd=faults.ROOT,
+            cwd=fault_servers.ROOT,
             env=env,
             stdout=subprocess.DEVNULL,
-            stderr=open(faults.WORK / f"gunicorn-{port}.log", "a"),
+            stderr=open(fault_servers.WORK / f"gunicorn-{port}.log", "a"),
             start_new_session=True,  # its own process group, so killing it kills its workers too
         )
 
@@ -98,11 +99,11 @@ http {{
 
 
 def start_nginx(listen, ports):
-    folder = faults.WORK / "nginx"
+    folder = fault_servers.WORK / "nginx"
     folder.mkdir(parents=True, exist_ok=True)
     conf = folder / "nginx.conf"
     conf.write_text(nginx_conf(folder, listen, ports))
-    nginx = faults.shutil.which("nginx") or "/usr/sbin/nginx"
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     process = subprocess.Popen(
         [nginx, "-p", str(folder), "-c", str(conf), "-e", str(folder / "error.log"), "-g", "daemon off;"],
         stdout=subprocess.DEVNULL,

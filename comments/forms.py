@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.pagination import whole_number
 from comments.client import is_cross_site
+from comments.form_html import PythonRenderedBoundField
 from comments.models import Comment, comments_are_open, web_url_validator
 
 TOKEN_SALT = "comments.form-token"
@@ -91,6 +92,9 @@ def clean_text(value, *, multiline=False):
 
 class CommentForm(forms.Form):
     """What a reader sends. Lengths match the model's; the story decides which parents exist."""
+
+    # Every story page renders this form: its widgets are written in Python (comments.form_html).
+    bound_field_class = PythonRenderedBoundField
 
     name = forms.CharField(
         label=_("Name"), max_length=80, widget=forms.TextInput(attrs={"autocomplete": "name"})

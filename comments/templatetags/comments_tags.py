@@ -7,6 +7,7 @@ messages framework, so the page stays the same for every anonymous reader and ca
 from django import template
 from django.utils.translation import gettext_lazy as _
 
+from comments.form_html import field_group_html
 from comments.forms import CommentForm
 from comments.models import comments_are_open
 from comments.pages import reply_links, story_page
@@ -46,3 +47,9 @@ def web_link(url):
     """The commenter's website when it is an http(s) address, else an empty string."""
     url = (url or "").strip()
     return url if url.lower().startswith(("http://", "https://")) else ""
+
+
+@register.filter
+def field_group(field):
+    """A form field with its label, required mark, help text and errors (comments.form_html)."""
+    return field_group_html(field)
