@@ -5,6 +5,7 @@ enrolment; a recovery code works once; a session ended from the sessions page is
 out; the sign-in record shows each event."""
 
 import re
+import time
 
 import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -196,3 +197,39 @@ def test_ending_a_session_from_the_sessions_page_signs_that_browser_out(page_at,
     assert "/admin/login/" in laptop.url
     desk.goto(desk.base + "/admin/")
     assert desk.url.endswith("/admin/")
+
+
+def test_a_password_login_stays_signed_in_while_the_passkey_autofill_request_is_slow(
+    page_at, settings, monkeypatch
+):
+    """The login page's passkey autofill asks for a challenge as it loads, and its answer
+    sets the session cookie. An answer arriving after the password login's (here: while the
+    page after the login loads) must not replace the signed-in session with its own."""
+    from django_otp_webauthn.views import BeginCredentialAuthenticationView
+
+    from staff_security import sessions
+
+    settings.STAFF_REQUIRE_SECOND_FACTOR = False
+    make_user("quick", is_staff=True, is_superuser=True)
+    answer, note_use = BeginCredentialAuthenticationView.post, sessions.touch
+
+    def slow_answer(self, *args, **kwargs):
+        time.sleep(1)
+        return answer(self, *args, **kwargs)
+
+    def slow_first_page(request):
+        if request.path == "/admin/":
+            time.sleep(2)
+        return note_use(request)
+
+    monkeypatch.setattr(BeginCredentialAuthenticationView, "post", slow_answer)
+    monkeypatch.setattr(sessions, "touch", slow_first_page)
+    page = page_at(width=1280)
+    page.goto(page.base + "/admin/login/")
+    page.fill("#id_username", "quick")
+    page.fill("#id_password", PASSWORD)
+    page.click("#login-form input[type=submit]")  # the challenge is still on its way
+    page.wait_for_url(re.compile(r"/admin/$"))
+    page.goto(page.base + "/admin/articles/story/")
+    assert "/admin/login/" not in page.url
+    assert page.locator("#changelist").count() == 1
