@@ -6,9 +6,11 @@ from datetime import UTC, datetime
 from django.conf import settings
 from django.core.cache import cache
 from django.db import router
+from django.urls import reverse
 
 from articles.models import Story
 from newsroom.caching import Versions, bump_version, read_versions, time_bucket
+from newsroom.proxy_refresh import refresh_pages
 
 
 def _story_version_key(story_id):
@@ -18,6 +20,17 @@ def _story_version_key(story_id):
 def bump_story_version(story_id):
     """Call when only one story's page changes (its comments were moderated)."""
     return bump_version(_story_version_key(story_id))
+
+
+def refresh_story_pages(story_ids):
+    """Have the proxy caches fetch these stories' public pages again now (call once their
+    change has committed; newsroom/proxy_refresh.py). Nothing without refresh listeners."""
+    if not settings.PROXY_CACHE_REFRESH_URLS:
+        return
+    slugs = Story.objects.published().filter(pk__in=list(story_ids)).values_list("slug", flat=True)
+    paths = [reverse("articles:story", kwargs={"slug": slug}) for slug in slugs]
+    if paths:
+        refresh_pages.enqueue(paths)
 
 
 def story_versions_by_slug(request, slug, *args, **kwargs):

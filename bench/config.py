@@ -56,6 +56,7 @@ APP_PREFIXES = (
     "CACHE_KEY_PREFIX",
     "PAGE_CACHE",
     "PUBLIC_CACHE",
+    "PROXY_CACHE",
     "COMMENT",
     "SECURE_",
     "SESSION_",

@@ -93,10 +93,10 @@ def prepare_database(cfg, name, stories, comments, big_story):
     return took
 
 
-def probe(cfg, name, page_cache, *args):
+def probe(cfg, name, page_cache, *args, env=None):
     result = subprocess.run(
         [PYTHON, str(ROOT / "bench" / "probe.py"), *args],
-        env=app_env(cfg, name, page_cache),
+        env=app_env(cfg, name, page_cache, **(env or {})),
         cwd=ROOT,
         capture_output=True,
         text=True,

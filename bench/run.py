@@ -178,8 +178,9 @@ def main():
         say("comment to page: approving a reply, then polling the story page every 20 ms")
         try:
             seen = probe(
-                cfg, cfg.bench_name, 300, "comment-to-page", SEED_PATH, current.base, current.proxy_base
-            )
+                cfg, cfg.bench_name, 300, "comment-to-page", SEED_PATH, current.base, current.proxy_base,
+                env={"PROXY_CACHE_REFRESH_URLS": current.refresh_base},
+            )  # fmt: skip
             seen = {"direct": seen["bases"][current.base], "proxy": seen["bases"][current.proxy_base]}
         except RuntimeError as error:
             seen = {"error": str(error)[-300:]}

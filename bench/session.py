@@ -59,7 +59,7 @@ class Session:
             ),
             self.base + "/robots.txt",
         )
-        self.nginx = self.static_base = self.proxy_base = None
+        self.nginx = self.static_base = self.proxy_base = self.refresh_base = None
         if with_nginx:
             self._start_nginx()
 
@@ -77,11 +77,12 @@ class Session:
         shutil.rmtree(nginx_dir, ignore_errors=True)
         for sub in ("tmp", "cache"):
             (nginx_dir / sub).mkdir(parents=True)
-        static_port, proxy_port = procs.free_port(), procs.free_port()
+        static_port, proxy_port, refresh_port = procs.free_port(), procs.free_port(), procs.free_port()
         conf = nginx_dir / "nginx.conf"
-        conf.write_text(nginx_config(nginx_dir, self.port, static_port, proxy_port))
+        conf.write_text(nginx_config(nginx_dir, self.port, static_port, proxy_port, refresh_port))
         self.static_base = f"http://127.0.0.1:{static_port}"
         self.proxy_base = f"http://127.0.0.1:{proxy_port}"
+        self.refresh_base = f"http://127.0.0.1:{refresh_port}"
         self.nginx = self._start(
             procs.Server(
                 "nginx",
@@ -138,9 +139,10 @@ class Session:
         return result
 
 
-def nginx_config(nginx_dir, upstream_port, static_port, proxy_port):
-    """A full nginx configuration under var/bench: the static copy, and the shipped proxy
-    settings (deploy/nginx-proxy-cache.conf, the file deploy/nginx.conf includes)."""
+def nginx_config(nginx_dir, upstream_port, static_port, proxy_port, refresh_port):
+    """A full nginx configuration under var/bench: the static copy, the shipped proxy
+    settings (deploy/nginx-proxy-cache.conf, the file deploy/nginx.conf includes) and the
+    shipped refresh listener (deploy/nginx-cache-refresh.conf)."""
     mime = "types { text/html html; }"
     if Path("/etc/nginx/mime.types").exists():
         mime = "include /etc/nginx/mime.types;"
@@ -170,6 +172,10 @@ http {{
     server {{
         listen 127.0.0.1:{proxy_port};
         location / {{ include {ROOT}/deploy/nginx-proxy-cache.conf; }}
+    }}
+    server {{
+        listen 127.0.0.1:{refresh_port};
+        location / {{ include {ROOT}/deploy/nginx-cache-refresh.conf; }}
     }}
 }}
 """

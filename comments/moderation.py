@@ -12,7 +12,7 @@ from django.db.models import F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from articles.caching import bump_story_version
+from articles.caching import bump_story_version, refresh_story_pages
 from articles.models import Story
 from comments import reading_order, rendering, spam, subscriptions
 from comments.models import Comment, ModerationRecord
@@ -101,9 +101,19 @@ def recount(stories=None):
 
 
 def stories_changed(story_ids):
-    """Make the cached pages of these stories stale (their shown comments changed)."""
+    """Make the cached pages of these stories stale (their shown comments changed): now, and
+    again once the change commits (a page rendered meanwhile from the old rows would be kept
+    under the new version); then have the proxy caches fetch them again."""
+    story_ids = set(story_ids)
     for story_id in story_ids:
         bump_story_version(story_id)
+
+    def committed():
+        for story_id in story_ids:
+            bump_story_version(story_id)
+        refresh_story_pages(story_ids)
+
+    transaction.on_commit(committed, robust=True)
 
 
 def approve(*, comments, by=None, note=""):

@@ -188,6 +188,10 @@ PUBLIC_CACHE_STALE_WHILE_REVALIDATE = env_int("PUBLIC_CACHE_STALE_WHILE_REVALIDA
 # (s-maxage): how long a moderator's decision may take to reach readers behind it.
 PUBLIC_CACHE_SHARED_MAX_AGE = env_int("PUBLIC_CACHE_SHARED_MAX_AGE", 1)
 PUBLIC_CACHE_ERROR_MAX_AGE = env_int("PUBLIC_CACHE_ERROR_MAX_AGE", 10)
+# The proxy caches' refresh listeners (deploy/nginx-cache-refresh.conf), e.g.
+# http://127.0.0.1:8008: a story page is fetched again through each as soon as a moderator's
+# decision on its comments commits (newsroom/proxy_refresh.py). Empty: none.
+PROXY_CACHE_REFRESH_URLS = env_list("PROXY_CACHE_REFRESH_URLS")
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)  # 0 turns the application cache off
 
 # Failed admin logins: free attempts, then growing waits, then a lockout (per IP and username).
