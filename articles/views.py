@@ -12,7 +12,7 @@ from taggit.models import Tag
 from articles import search as full_text
 from articles.caching import story_versions_by_slug
 from articles.models import Author, Category, Story, StoryRedirect
-from articles.pagination import capped_count, paginate
+from articles.pagination import paginate
 from articles.story_rendering import article_of
 from newsroom.caching import is_anonymous_request, public_page
 
@@ -131,9 +131,7 @@ def search(request):
         {
             "query": query,
             "page": page,
-            "match_count": capped_count(full_text.matching_stories(query), full_text.RANKED_MATCHES)
-            if query
-            else 0,
+            "match_count": full_text.match_count(query, page) if query else 0,
             "count_cap": full_text.RANKED_MATCHES,
         },
     )

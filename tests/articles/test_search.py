@@ -50,18 +50,59 @@ def test_web_search_syntax_excludes_words():
     assert list(search_stories("border -trade")) == [wanted]
 
 
+def days_ago(days):
+    return timezone.now() - timedelta(days=days)
+
+
+@on_postgres
+def test_among_headline_matches_and_among_body_matches_the_newest_come_first():
+    old_in_headline = make_story("Remittances fall", published_at=days_ago(4))
+    new_in_headline = make_story("Remittances rise", published_at=days_ago(3))
+    old_in_body = make_story("Trade report", body="<p>Remittances grew.</p>", published_at=days_ago(2))
+    new_in_body = make_story("Peso report", body="<p>Remittances again.</p>", published_at=days_ago(1))
+    assert list(search_stories("remittances")) == [new_in_headline, old_in_headline, new_in_body, old_in_body]
+
+
+@on_postgres
+def test_a_headline_match_is_a_whole_word_match():
+    in_headline = make_story("Port of Manzanillo reopens", published_at=days_ago(2))
+    # "Transport" and "report" hold "port" but not as a word: a body match only.
+    in_body = make_story("Transport report", body="<p>The port was closed.</p>", published_at=days_ago(1))
+    assert list(search_stories("PORT")) == [in_headline, in_body]
+
+
+@on_postgres
+def test_a_headline_match_holds_every_searched_word_but_not_the_excluded_ones():
+    both = make_story("Fentanyl seizure at the border", published_at=days_ago(3))
+    one = make_story("Border crossing", body="<p>Fentanyl found.</p>", published_at=days_ago(1))
+    make_story("Border trade and fentanyl", published_at=days_ago(2))
+    assert list(search_stories("border fentanyl -trade")) == [both, one]
+
+
 @on_postgres
 def test_only_the_most_recent_matches_are_ranked(monkeypatch):
-    """A word in thousands of stories costs no more than one in RANKED_MATCHES: the best of
-    the most recent matches come first, older ones are left out."""
+    """A word in thousands of stories costs little more than one in RANKED_MATCHES: the best
+    of the most recent matches come first, older ones are left out."""
     monkeypatch.setattr("articles.search.RANKED_MATCHES", 2)
-    oldest = make_story("Remittances, remittances", published_at=timezone.now() - timedelta(days=3))
-    in_body = make_story(
-        "Trade report", body="<p>Remittances grew.</p>", published_at=timezone.now() - timedelta(days=1)
-    )
-    in_headline = make_story("Remittances to Mexico", published_at=timezone.now() - timedelta(days=2))
-    assert list(search_stories("remittances")) == [in_headline, in_body]
+    oldest = make_story("Remittances, remittances", published_at=days_ago(4))
+    in_body = [
+        make_story(f"Report {n}", body="<p>Grew: remittances.</p>", published_at=days_ago(n))
+        for n in (1, 2, 3)
+    ]
+    # The one more than RANKED_MATCHES tells the reader that more stories match.
+    assert list(search_stories("remittances")) == in_body
     assert oldest in matching_stories("remittances")
+
+
+def test_the_count_of_matches_is_shown_on_every_page(client):
+    for n in range(23):
+        make_story(f"Remittances report {n}", published_at=days_ago(n + 1))
+    make_story("Trade figures")
+    first = client.get("/search/", {"q": "remittances"}).text
+    second = client.get("/search/", {"q": "remittances", "page": 2}).text
+    assert "23 stories match" in first and "23 stories match" in second
+    assert first.count('class="card"') == 20 and second.count('class="card"') == 3
+    assert "Remittances report 0" in first and "Remittances report 22" in second
 
 
 @on_postgres
