@@ -181,7 +181,11 @@ def main():
                 cfg, cfg.bench_name, 300, "comment-to-page", SEED_PATH, current.base, current.proxy_base,
                 env={"PROXY_CACHE_REFRESH_URLS": current.refresh_base},
             )  # fmt: skip
-            seen = {"direct": seen["bases"][current.base], "proxy": seen["bases"][current.proxy_base]}
+            seen = {
+                "direct": seen["bases"][current.base],
+                "proxy": seen["bases"][current.proxy_base],
+                "approve_seconds": seen["approve_seconds"],
+            }
         except RuntimeError as error:
             seen = {"error": str(error)[-300:]}
         current.stop()
