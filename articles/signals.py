@@ -40,31 +40,21 @@ def article_inputs_changed(sender, instance, raw=False, **kwargs):
 
 def stories_showing(instance):
     """The ids (a list or a query) of the stories whose article shows `instance`; None when
-    any story may (a category is in the breadcrumbs of every story below it)."""
-    if isinstance(instance, models.Story):
-        return [instance.pk]
+    any story may (a category is in the breadcrumbs of every story below it). A story and a
+    library image mark theirs in `save()`, after the renditions their signals come before.
+    Tags come and go as TaggedItem rows; secondary categories are not shown."""
+    if isinstance(instance, (models.Story, models.LibraryImage, models.StoryRedirect)):
+        return []
     if isinstance(instance, (models.StoryAuthor, models.RoundupItem, models.Source, models.Correction)):
         return [instance.story_id]
     if isinstance(instance, models.Author):
         return models.StoryAuthor.objects.filter(author=instance).values("story_id")
-    if isinstance(instance, models.LibraryImage):
-        return instance.stories_using().values("pk") if instance.pk else []
     if isinstance(instance, (Tag, TaggedItem)):
         story_type = ContentType.objects.get_for_model(models.Story)
         if isinstance(instance, TaggedItem):
             return [instance.object_id] if instance.content_type_id == story_type.pk else []
         return TaggedItem.objects.filter(content_type=story_type, tag=instance).values("object_id")
-    if isinstance(instance, models.StoryRedirect):
-        return []
     return None
-
-
-def article_m2m_changed(sender, instance, action, reverse, **kwargs):
-    if action.startswith("post_"):
-        if isinstance(instance, models.Story) and not reverse:
-            models.StoryRendering.objects.mark_stale([instance.pk])
-        else:
-            models.StoryRendering.objects.mark_stale()
 
 
 # What a story's place in other stories' related lists depends on (besides its tags).
@@ -106,18 +96,14 @@ def rank_after_delete(sender, instance, **kwargs):
 
 def connect():
     for model in CONTENT_MODELS:
-        post_save.connect(content_changed, sender=model, dispatch_uid=f"stale-on-save-{model.__name__}")
-        post_delete.connect(content_changed, sender=model, dispatch_uid=f"stale-on-delete-{model.__name__}")
+        name = model.__name__
+        post_save.connect(content_changed, sender=model, dispatch_uid=f"stale-on-save-{name}")
+        post_delete.connect(content_changed, sender=model, dispatch_uid=f"stale-on-delete-{name}")
+        post_save.connect(article_inputs_changed, sender=model, dispatch_uid=f"article-{name}")
+        post_delete.connect(article_inputs_changed, sender=model, dispatch_uid=f"article-gone-{name}")
     m2m_changed.connect(
         content_changed, sender=models.Story.categories.through, dispatch_uid="stale-on-categories"
     )
-    for model in CONTENT_MODELS:
-        post_save.connect(article_inputs_changed, sender=model, dispatch_uid=f"article-{model.__name__}")
-        post_delete.connect(
-            article_inputs_changed, sender=model, dispatch_uid=f"article-gone-{model.__name__}"
-        )
-    for through in (models.Story.categories.through, models.Story.tags.through):
-        m2m_changed.connect(article_m2m_changed, sender=through, dispatch_uid=f"article-{through.__name__}")
     story = models.Story
     pre_save.connect(remember_ranking, sender=story, dispatch_uid="related-before-save")
     post_save.connect(rank_after_save, sender=story, dispatch_uid="related-after-save")

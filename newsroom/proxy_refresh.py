@@ -11,7 +11,6 @@ queued backend. A refresh that fails is logged; the page then expires on its own
 """
 
 import logging
-import urllib.error
 import urllib.request
 from urllib.parse import urlsplit
 
@@ -36,6 +35,6 @@ def refresh_pages(paths):
             try:
                 with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
                     refreshed += response.status == 200
-            except (OSError, urllib.error.URLError) as error:
+            except OSError as error:  # URLError and HTTPError among them
                 logger.warning("could not refresh %s through %s: %s", path, base, error)
     return refreshed

@@ -79,12 +79,16 @@ class LibraryImage(models.Model):
         return self.alt_text
 
     def save(self, *args, **kwargs):
+        adding = self._state.adding
         replaced = self._replaced_files()
         store_upload_without_metadata(self.file)
         super().save(*args, **kwargs)
         if replaced:
             transaction.on_commit(lambda: delete_stored_files(replaced), using=kwargs.get("using"))
         self._refresh_renditions()
+        if not adding:  # a new image is in no story yet
+            # After the renditions, which the signals fired by the save above do not see yet.
+            StoryRendering.objects.mark_stale(self.stories_using().values("pk"))
 
     def delete(self, *args, **kwargs):
         self.refuse_if_used()
@@ -105,8 +109,6 @@ class LibraryImage(models.Model):
         if self.file.name != made_from:
             self.renditions = make_renditions(self.file)
             LibraryImage.objects.filter(pk=self.pk).update(renditions=self.renditions)
-            # The stories showing it; the signals fired by the save came before this.
-            StoryRendering.objects.mark_stale(self.stories_using().values("pk"))
 
     def stored_names(self):
         return [name for name in [self.file.name, *(r["name"] for r in self.renditions)] if name]

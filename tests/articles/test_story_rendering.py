@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from taggit.models import Tag
@@ -14,6 +15,7 @@ from taggit.models import Tag
 from articles import story_rendering
 from articles.models import Correction, RoundupItem, Source, Story, StoryRendering
 from ledger.models import ArchivedCopy, LinkCheck
+from tests.articles.library import figure_html, make_library_image
 from tests.articles.test_metadata import parse
 from tests.factories import make_author, make_category, make_story, make_user
 
@@ -128,6 +130,16 @@ def archive_and_lose_the_original(story):
     return "archived copy"
 
 
+def recaption_library_image(story):
+    image = make_library_image(caption="From the library.", credit="")
+    story.body = figure_html(image, caption="", alt="")
+    story.save()
+    Client().get(story.get_absolute_url())  # stored with the library's caption
+    image.caption = "Seized in Sonora."
+    image.save()
+    return "Seized in Sonora."
+
+
 EDITS = [
     edit_headline,
     edit_item,
@@ -138,6 +150,7 @@ EDITS = [
     add_tag,
     rename_section,
     archive_and_lose_the_original,
+    recaption_library_image,
 ]
 
 
