@@ -42,3 +42,7 @@ def runnable_parts(html):
 
     Parser().feed(html)
     return found
+
+
+# The XSS corpus as form input: the vectors with markup, NUL removed (forms refuse it).
+MARKUP_VECTORS = [vector.replace("\x00", "") for vector in load_vectors() if "<" in vector]
