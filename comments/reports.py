@@ -15,11 +15,10 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 
-from comments import client, moderation, spam
+from comments import client, moderation
 from comments.forms import TokenProblem, clean_text, make_token
 from comments.models import Comment, CommentReport
-from comments.views import Refused, check_report_post, refused_page
-from newsroom.client_address import client_ip
+from comments.views import Refused, check_report_post, refused_page, report_sender_hash
 
 logger = logging.getLogger(__name__)
 
@@ -130,14 +129,7 @@ def post_report(request, pk):
 def receive(*, comment, request, data):
     """Apply the comments' rate limit, store the report (once per address), and hold the
     comment when enough different addresses reported it."""
-    ip_hash = client.ip_hash(client_ip(request))
-    if reason := spam.rate_limited(ip_hash):
-        logger.info("Report on comment %s refused by %s", comment.pk, reason)
-        raise Refused(
-            429,
-            _("Too many messages"),
-            _("You have sent several messages in a short time. Please wait a few minutes and try again."),
-        )
+    ip_hash = report_sender_hash(request, f"Report on comment {comment.pk}")
     add_report(
         comment,
         reason=data["reason"],

@@ -1,5 +1,6 @@
 """Posting a comment (POST, then redirect to the story), the permalink, the refusals."""
 
+import logging
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -15,6 +16,8 @@ from comments.forms import CommentForm, TokenProblem, token_problem
 from comments.models import Comment
 from comments.pages import page_params_of, page_query_of
 from newsroom.client_address import client_ip
+
+logger = logging.getLogger(__name__)
 
 
 class Refused(Exception):
@@ -114,6 +117,20 @@ def check_report_post(request, target, *, salt, token_messages):
         raise Refused(
             400, _("Report not sent"), token_messages[problem], keep_form=problem == TokenProblem.EXPIRED
         )
+
+
+def report_sender_hash(request, report):
+    """The keyed hash of a readers' report's address, once the comments' per-address rate
+    limit, which reports share, lets it through; `report` names it in the log."""
+    ip_hash = client.ip_hash(client_ip(request))
+    if reason := spam.rate_limited(ip_hash):
+        logger.info("%s refused by %s", report, reason)
+        raise Refused(
+            429,
+            _("Too many messages"),
+            _("You have sent several messages in a short time. Please wait a few minutes and try again."),
+        )
+    return ip_hash
 
 
 def refused_page(request, story, refusal, template="comments/refused.html"):

@@ -14,11 +14,10 @@ from articles.models import Story
 from comments import client, spam
 from comments import views as comments_views
 from comments.forms import TokenProblem
-from comments.views import Refused, check_report_post
+from comments.views import Refused, check_report_post, report_sender_hash
 from corrections.models import ErrorReport
 from corrections.report_forms import TOKEN_SALT, ErrorReportForm
 from newsroom.caching import public_page
-from newsroom.client_address import client_ip
 
 logger = logging.getLogger(__name__)
 
@@ -88,14 +87,7 @@ def check_request(request, story, *, honeypot):
 
 def store(request, story, data):
     """Apply the rate limit and refuse a repeat, then store the report."""
-    ip_hash = client.ip_hash(client_ip(request))
-    if reason := spam.rate_limited(ip_hash):
-        logger.info("Error report on story %s refused by %s", story.pk, reason)
-        raise Refused(
-            429,
-            _("Too many messages"),
-            _("You have sent several messages in a short time. Please wait a few minutes and try again."),
-        )
+    ip_hash = report_sender_hash(request, f"Error report on story {story.pk}")
     same = ErrorReport.objects.filter(story=story, ip_hash=ip_hash, what_is_wrong=data["what_is_wrong"])
     if same.exists():
         raise Refused(409, _("Report already sent"), _("You have already sent this report about this story."))
