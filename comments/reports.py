@@ -2,7 +2,6 @@
 opens (its own page, shared by every reader, with a signed token of its own salt instead of
 a CSRF cookie), and the hold once enough different addresses have reported the comment."""
 
-import logging
 from html import escape
 
 from django import forms
@@ -19,8 +18,6 @@ from comments import client, moderation
 from comments.forms import TokenProblem, clean_text, make_token
 from comments.models import Comment, CommentReport
 from comments.views import Refused, check_report_post, refused_page, report_sender_hash
-
-logger = logging.getLogger(__name__)
 
 TOKEN_SALT = "comments.report-token"
 TOKEN_MESSAGES = {
