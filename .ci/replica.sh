@@ -12,9 +12,8 @@ PG_BIN=/usr/lib/postgresql/$(ls /usr/lib/postgresql | sort -V | tail -1)/bin
 
 as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 primary() { psql -h 127.0.0.1 -p "$PRIMARY_PORT" -U postgres -tAc "$1"; }
-in_recovery() { psql -h 127.0.0.1 -p "$REPLICA_PORT" -U postgres -tAc 'select pg_is_in_recovery()' 2>/dev/null; }
-
 replica() { psql -h 127.0.0.1 -p "$REPLICA_PORT" -U postgres -tAc "$1"; }
+in_recovery() { replica 'select pg_is_in_recovery()' 2>/dev/null; }
 
 # True once the replica has replayed everything the primary has written so far. A replica
 # left paused (a test run killed inside `paused_replay`) is resumed first.
