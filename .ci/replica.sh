@@ -79,17 +79,26 @@ start_replica() {
     -o "-p $REPLICA_PORT -k /tmp -c listen_addresses=127.0.0.1" start >/dev/null
 }
 
+# True once the started replica is in recovery and has replayed what the primary has written.
+following() {
+  for _ in $(seq 1 30); do
+    [ "$(in_recovery)" = t ] && { caught_up; return; }
+    sleep 1
+  done
+  return 1
+}
+
 [ -f "$DATA/PG_VERSION" ] || make_replica
-# A copy that cannot start or follow the primary any more (old, or the primary was rebuilt)
-# is made again once.
-start_replica || { make_replica && start_replica; }
-for _ in $(seq 1 30); do
-  if [ "$(in_recovery)" = t ]; then
-    caught_up && { echo "Replica streaming on port $REPLICA_PORT"; exit 0; }
-    break
+# A copy that cannot start or follow the primary any more (left stopped while the primary
+# recycled the WAL it needs, or the primary was made again) is made again, once.
+if ! { start_replica && following; }; then
+  echo "The copy in $DATA does not follow the primary: making it again"
+  stop_replica
+  make_replica
+  if ! { start_replica && following; }; then
+    echo "The replica on port $REPLICA_PORT did not come up or does not follow the primary:" >&2
+    tail -20 "$DATA.log" >&2 || true
+    exit 1
   fi
-  sleep 1
-done
-echo "The replica on port $REPLICA_PORT did not come up or does not follow the primary:" >&2
-tail -20 "$DATA.log" >&2 || true
-exit 1
+fi
+echo "Replica streaming on port $REPLICA_PORT"
