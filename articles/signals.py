@@ -1,5 +1,6 @@
-"""Any write to public content makes cached pages stale at once, and a story's change of
-status, time, category or tags ranks the related stories around it again.
+"""Any write to public content makes cached pages stale at once, a story's change of
+status, time, category or tags ranks the related stories around it again, and a round-up
+item's change rebuilds its story's search document.
 
 Receivers rather than direct calls, on purpose: admin inlines, actions, the demo loader
 and the shell all write these models, and no path may be forgotten.
@@ -94,6 +95,15 @@ def rank_after_delete(sender, instance, **kwargs):
     related.refresh_ids(getattr(instance, "_pointed_at_by", set()))
 
 
+def item_text_changed(sender, instance, raw=False, origin=None, **kwargs):
+    """A round-up item's text is part of its story's search document."""
+    if raw or isinstance(origin, models.Story) or getattr(origin, "model", None) is models.Story:
+        return  # deleted with its story, whose search entry goes with it
+    story = models.Story.objects.filter(pk=instance.story_id).first()
+    if story is not None:
+        story.refresh_search_document()
+
+
 def connect():
     for model in CONTENT_MODELS:
         name = model.__name__
@@ -104,6 +114,9 @@ def connect():
     m2m_changed.connect(
         content_changed, sender=models.Story.categories.through, dispatch_uid="stale-on-categories"
     )
+    item = models.RoundupItem
+    post_save.connect(item_text_changed, sender=item, dispatch_uid="search-item-saved")
+    post_delete.connect(item_text_changed, sender=item, dispatch_uid="search-item-deleted")
     story = models.Story
     pre_save.connect(remember_ranking, sender=story, dispatch_uid="related-before-save")
     post_save.connect(rank_after_save, sender=story, dispatch_uid="related-after-save")

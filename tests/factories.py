@@ -55,7 +55,6 @@ def make_story(
         StoryAuthor.objects.create(story=story, author=author, position=position)
     if tags:
         story.tags.set(list(tags))
-    story.refresh_search_document()
     return story
 
 

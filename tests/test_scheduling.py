@@ -79,6 +79,7 @@ LISTINGS = [
     "/feeds/atom/",
     "/sitemap.xml",
     "/news-sitemap.xml",
+    "/search/?q=embargoed",
 ]
 SHOWN = "/story/embargoed-report/"  # the story's address, in every listing that shows it
 

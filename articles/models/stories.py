@@ -35,6 +35,15 @@ PUBLISHING_RULES = ("headline", "text", "primary_category", "authors", "source_l
 KEPT_BY_OTHERS = {"comment_count"}
 
 
+def search_document_of(story, items):
+    """The plain text a story is found by: its headline, standfirst and body, and its
+    round-up items' headlines, text and source lines."""
+    parts = [story.headline, story.standfirst, strip_tags(story.body)]
+    for item in items:
+        parts += [item.headline, strip_tags(item.body), item.source_line]
+    return "\n".join(part for part in parts if part)
+
+
 class Story(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -110,7 +119,8 @@ class Story(models.Model):
     modified_at = models.DateTimeField(auto_now=True)
     # Headline, standfirst, body and round-up items as plain text, for search.
     search_document = models.TextField(blank=True, editable=False)
-    # The same, weighted and indexed for full-text search on PostgreSQL (unused elsewhere).
+    # The same, weighted and indexed for full-text search on PostgreSQL (unused elsewhere),
+    # with a lexeme naming the publication year (articles/search.py).
     search_vector = SearchVectorField(null=True, editable=False)
 
     objects = StoryQuerySet.as_manager()
@@ -158,6 +168,7 @@ class Story(models.Model):
         if previous_slug and previous_slug != self.slug:
             self._keep_old_address(previous_slug)
         self._refresh_renditions()
+        self.refresh_search_document()
         # After the renditions, which the signals fired by the save above do not see yet.
         StoryRendering.objects.mark_stale([self.pk])
 
@@ -176,11 +187,9 @@ class Story(models.Model):
             Story.objects.filter(pk=self.pk).update(image_renditions=self.image_renditions)
 
     def refresh_search_document(self):
-        """Rebuild the text search reads; call after the story's items change."""
-        parts = [self.headline, self.standfirst, strip_tags(self.body)]
-        for item in self.items.all():
-            parts += [item.headline, strip_tags(item.body), item.source_line]
-        self.search_document = "\n".join(p for p in parts if p)
+        """Rebuild the text search reads (`save()` and the round-up items' signals call it)."""
+        # A fresh query, not a list prefetched before the items changed.
+        self.search_document = search_document_of(self, self.items.order_by("position", "pk"))
         Story.objects.filter(pk=self.pk).update(search_document=self.search_document)
         Story.objects.filter(pk=self.pk).refresh_search_vectors()
 

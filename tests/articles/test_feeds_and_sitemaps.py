@@ -33,7 +33,6 @@ def stories():
         standfirst="Five arrested.",
     )
     RoundupItem.objects.create(story=story, headline="Item one", body="<p>Text</p>", source_line="DOJ")
-    story.refresh_search_document()
     story.add_notice("update", "Figures confirmed.")
     make_story("Second story", category=parent, authors=[author], tags=["fentanyl"])
     return story

@@ -163,7 +163,6 @@ def test_search_finds_words_in_headlines_and_round_up_items(client):
     RoundupItem.objects.create(
         story=story, headline="Sanctions", body="<p>Chapitos faction named.</p>", source_line="Treasury"
     )
-    story.refresh_search_document()
     make_story("Unrelated trade story")
     text = client.get("/search/", {"q": "Chapitos"}).text
     assert "Border operation" in text and "Unrelated trade story" not in text

@@ -27,7 +27,6 @@ def test_round_up_item_text_is_searchable():
     RoundupItem.objects.create(
         story=story, headline="Coalition", body="<p>INTERPOL joined.</p>", source_line="State"
     )
-    story.refresh_search_document()
     assert list(search_stories("interpol")) == [story]
 
 

@@ -114,7 +114,6 @@ class Command(BaseCommand):
             )
         for notice in data.get("corrections", []):
             story.add_notice(notice["kind"], notice["text"], at=parse_datetime(notice["date"]))
-        story.refresh_search_document()
         return True
 
     def illustrate(self, story, data, categories):
