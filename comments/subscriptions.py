@@ -14,7 +14,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from comments.models import Comment, ReplySubscription
+from comments.models import Comment, ModerationRecord, ReplySubscription
 from comments.models_readers import address_key
 
 CONFIRM_SALT = "comments.reply-subscription-confirm"
@@ -118,12 +118,18 @@ def stop_all(token):
 
 def replies_published(reply_ids):
     """Queue, once committed, one notice per confirmed subscription answered by these
-    newly published replies (a reader answering themself is not told)."""
+    newly published replies (a reader answering themself is not told). A reply published
+    before (removed, or held after an edit, then approved again) was told of then."""
     from comments.reader_mail import send_reply_notice
 
+    reply_ids = list(reply_ids)
+    published_before = ModerationRecord.objects.filter(
+        comment_id__in=reply_ids, from_status=Comment.Status.APPROVED
+    ).values("comment_id")
     pairs = list(
         Comment.objects.approved()
-        .filter(pk__in=list(reply_ids), parent__reply_subscription__confirmed_at__isnull=False)
+        .filter(pk__in=reply_ids, parent__reply_subscription__confirmed_at__isnull=False)
+        .exclude(pk__in=published_before)
         .values_list("pk", "email", "parent__reply_subscription__pk", "parent__reply_subscription__email")
     )
     for reply_pk, reply_email, subscription_pk, address in pairs:

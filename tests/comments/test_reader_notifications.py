@@ -108,6 +108,20 @@ def test_a_confirmed_reader_gets_one_email_per_approved_reply_with_one_click_uns
     assert len(mailoutbox) == sent
 
 
+def test_a_reply_removed_and_approved_again_is_told_of_once(client, story, mailoutbox, on_commit):
+    comment = ask_and_confirm(client, story, mailoutbox, on_commit)
+    reply = reply_to(client, story, comment, on_commit)
+    sent = len(mailoutbox)
+    with on_commit():
+        moderation.remove(comments=reply)
+        moderation.restore(comments=reply)
+        moderation.approve(comments=reply)
+    assert Comment.objects.get(pk=reply.pk).status == Comment.Status.APPROVED
+    assert len(mailoutbox) == sent
+    reply_to(client, story, comment, on_commit, text="A second answer.")  # a new reply still is
+    assert len(mailoutbox) == sent + 1
+
+
 def test_pending_and_removed_replies_send_nothing(client, story, mailoutbox, on_commit):
     comment = ask_and_confirm(client, story, mailoutbox, on_commit)
     sent = len(mailoutbox)
