@@ -135,6 +135,13 @@ DATABASES = {
     )
 }
 DATABASE_IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
+if DATABASE_IS_POSTGRES:
+    # Seconds to wait for PostgreSQL to answer a new connection (libpq waits for ever by
+    # default): a server that does not answer fails requests and /readyz, not hangs them.
+    # A connect_timeout in DATABASE_URL wins.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env_int("DATABASE_CONNECT_TIMEOUT", 5)
+    )
 # Django's connection pool (psycopg_pool) on PostgreSQL: up to this many connections per
 # app process, shared by its threads (gunicorn's gthread workers). 0: no pool, one
 # connection per process, kept DATABASE_CONN_MAX_AGE seconds.

@@ -121,3 +121,36 @@ def test_database_pool_max_size_turns_on_djangos_connection_pool(pool_size, expe
         timeout=60,
     )
     assert result.stdout.strip() == expected, result.stderr
+
+
+def test_a_database_that_does_not_answer_fails_readiness_instead_of_hanging_it():
+    """A server that accepts connections and never answers (a hung host, a black-holed
+    route): /readyz says 503 once DATABASE_CONNECT_TIMEOUT has passed."""
+    import socket
+
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)  # never accepted: the handshake completes, nothing is ever said
+        port = silent.getsockname()[1]
+        code = (
+            "from django.test import Client; import json;"
+            "response = Client().get('/readyz');"
+            "print(response.status_code, sorted(json.loads(response.content)['failing']))"
+        )
+        setup = (
+            "import django, os; os.environ['DJANGO_SETTINGS_MODULE'] = 'newsroom.settings'; django.setup()"
+        )
+        env = {
+            "DATABASE_URL": f"postgres://postgres@127.0.0.1:{port}/newsroom",
+            "DATABASE_CONNECT_TIMEOUT": "1",
+        }
+        result = subprocess.run(
+            [sys.executable, "-c", f"{setup}; {code}"],
+            cwd=ROOT,
+            env={**os.environ, "DEBUG": "true", **env},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert result.stdout.strip().startswith("503"), result.stderr[-2000:]
+    assert "database" in result.stdout
