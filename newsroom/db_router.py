@@ -13,17 +13,25 @@ Replication lag: a page whose content versions (newsroom/caching.py) changed les
 DATABASE_REPLICA_LAG_WINDOW seconds ago is read from the primary (`read_from_primary`), so a
 page rendered just after a moderator's decision, and cached under the new version, always
 includes it. The window must stay above the replica's worst replay lag (README "Read replica").
+
+A replica that cannot be reached is left alone for DATABASE_REPLICA_RETRY_SECONDS, and the
+reads it would have served go to the primary meanwhile: readers keep their pages.
 """
 
 import contextvars
+import logging
 import time
 
 from django.conf import settings
-from django.db import DEFAULT_DB_ALIAS
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 from django.urls import NoReverseMatch, reverse
+
+logger = logging.getLogger(__name__)
 
 REPLICA = "replica"
 _reads_from_replica = contextvars.ContextVar("reads_from_replica", default=False)
+# time.monotonic() before which this process does not try the replica again.
+_replica_down_until = 0.0
 
 
 def read_from_primary():
@@ -36,9 +44,30 @@ def replica_lags_behind(newest_change):
     return time.time() - newest_change < settings.DATABASE_REPLICA_LAG_WINDOW
 
 
+def replica_is_up():
+    """Whether the replica can serve this read. Connecting, when this thread has no
+    connection to it yet, is what the read itself would do first."""
+    global _replica_down_until
+    if time.monotonic() < _replica_down_until:
+        return False
+    replica = connections[REPLICA]
+    if replica.connection is None:
+        try:
+            replica.ensure_connection()
+        except DatabaseError as error:
+            _replica_down_until = time.monotonic() + settings.DATABASE_REPLICA_RETRY_SECONDS
+            logger.warning(
+                "The read replica cannot be reached (%s): reading from the primary for %s s",
+                type(error).__name__,
+                settings.DATABASE_REPLICA_RETRY_SECONDS,
+            )
+            return False
+    return True
+
+
 class ReplicaRouter:
     def db_for_read(self, model, **hints):
-        return REPLICA if _reads_from_replica.get() else DEFAULT_DB_ALIAS
+        return REPLICA if _reads_from_replica.get() and replica_is_up() else DEFAULT_DB_ALIAS
 
     def db_for_write(self, model, **hints):
         return DEFAULT_DB_ALIAS

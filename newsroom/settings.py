@@ -161,6 +161,8 @@ if DATABASE_IS_POSTGRES and DATABASE_POOL_MAX_SIZE > 0:
 # replica's worst replay lag.
 DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
 DATABASE_REPLICA_LAG_WINDOW = env_int("DATABASE_REPLICA_LAG_WINDOW", 10)
+# After a failed connection to the replica, its reads go to the primary this many seconds.
+DATABASE_REPLICA_RETRY_SECONDS = env_int("DATABASE_REPLICA_RETRY_SECONDS", 10)
 # Pages that always read the primary: the comments' own pages (after posting, editing,
 # notification links, reports) show a reader's own comment, which the replica may lack yet.
 DATABASE_PRIMARY_PATHS = ["/comments/"]
