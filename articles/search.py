@@ -6,8 +6,6 @@ from datetime import UTC, datetime
 from django.conf import settings
 from django.contrib.postgres.search import (
     SearchQuery,
-    SearchQueryCombinable,
-    SearchQueryField,
     SearchVector,
     SearchVectorCombinable,
     SearchVectorField,
@@ -51,15 +49,15 @@ class PublicationYearLexeme(SearchVectorCombinable, Func):
         super().__init__(F("published_at"))
 
 
-class InYear(SearchQueryCombinable, Func):
-    """The query "published in `year`", to AND with a reader's query."""
-
-    template = "%(expressions)s::tsquery"
-    output_field = SearchQueryField()
-    config = None
+class InYear(SearchQuery):
+    """The query "published in `year`": its lexeme as it is, not through the parser."""
 
     def __init__(self, year):
-        super().__init__(Value(f"_y{year:d}"))
+        self.lexeme = f"_y{year:d}"
+        super().__init__(self.lexeme)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        return "%s::tsquery", [self.lexeme]
 
 
 DOCUMENT_VECTOR = (
@@ -132,7 +130,9 @@ def _most_recent_matches(query):
     now = timezone.now()
     newest = now.astimezone(UTC).year
     years = range(newest, newest - YEARS_SEARCHED_ONE_BY_ONE, -1)
-    found_in_year = [Q(search_vector=_search_query(query) & InYear(year)) for year in years]
+    # Two conditions, not one query: a query without words (punctuation) matches nothing,
+    # whereas ANDed to the year it would leave the year alone, matching all its stories.
+    found_in_year = [Q(search_vector=_search_query(query)) & Q(search_vector=InYear(year)) for year in years]
     before_those = Q(
         search_vector=_search_query(query), published_at__lt=datetime(years[-1], 1, 1, tzinfo=UTC)
     )

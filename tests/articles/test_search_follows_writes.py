@@ -112,3 +112,10 @@ def test_the_year_a_story_is_filed_under_cannot_be_searched_for(client):
     year = timezone.now().year
     for words in (f"_y{year}", f"y{year}", str(year)):
         assert "0 stories match" in found(client, words), words
+
+
+@on_postgres
+def test_a_search_without_words_finds_nothing(client):
+    make_story("Trade report", published_at=years_ago(0, days=1))
+    for words in ("!!!", "- ,", '""'):
+        assert "0 stories match" in found(client, words), words
