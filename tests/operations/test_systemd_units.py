@@ -31,10 +31,20 @@ def test_every_command_has_its_service_and_timer():
         "newsroom-backup.service",
         "newsroom-backup.timer",
     } <= names
-    assert "purge_commenter_data" in read_unit(UNITS / "newsroom-purge.service")["Service"]["ExecStart"]
+    assert "manage.py purge_commenter_data" in (UNITS / "newsroom-purge.service").read_text()
     assert "check_sources" in read_unit(UNITS / "newsroom-check-sources.service")["Service"]["ExecStart"]
     assert "manage.py backup" in read_unit(UNITS / "newsroom-backup.service")["Service"]["ExecStart"]
     assert "db_worker" in read_unit(UNITS / "newsroom-tasks.service")["Service"]["ExecStart"]
+
+
+def test_the_daily_purge_also_deletes_expired_sessions():
+    """Sessions live in the database, and Django deletes expired ones only when told."""
+    commands = [
+        line.split("manage.py", 1)[1].split()[0]
+        for line in (UNITS / "newsroom-purge.service").read_text().splitlines()
+        if line.startswith("ExecStart=")
+    ]
+    assert commands == ["purge_commenter_data", "clearsessions"]
 
 
 @pytest.mark.parametrize("path", SERVICES, ids=lambda path: path.name)
