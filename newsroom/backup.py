@@ -12,6 +12,7 @@ as seen by the dump's snapshot, and the size and SHA-256 of the dump and of each
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -25,6 +26,8 @@ from django.utils import timezone
 MANIFEST = "manifest.json"
 DUMP = "database.dump"
 MEDIA = "media"
+# The dated folders `default_folder()` names: the only ones `prune()` may delete.
+DATED_FOLDER = re.compile(r"\d{4}-\d{2}-\d{2}T\d{6}Z")
 
 
 class BackupError(Exception):
@@ -96,6 +99,23 @@ def storage_names(storage, folder=""):
 def default_folder():
     root = Path(getattr(settings, "BACKUP_DIR", None) or Path(settings.VAR_DIR) / "backups")
     return root / timezone.now().strftime("%Y-%m-%dT%H%M%SZ")
+
+
+def prune(root, keep):
+    """Delete the oldest dated backups under `root` but the newest `keep` (0: keep all), and
+    return them. Only folders named as `default_folder()` names them and holding a manifest
+    count: nothing else under `root` is touched."""
+    if keep <= 0:
+        return []
+    dated = sorted(
+        folder
+        for folder in Path(root).iterdir()
+        if folder.is_dir() and DATED_FOLDER.fullmatch(folder.name) and (folder / MANIFEST).is_file()
+    )
+    old = dated[:-keep]
+    for folder in old:
+        shutil.rmtree(folder)
+    return old
 
 
 def backup(folder, alias="default"):

@@ -253,6 +253,9 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 # `manage.py backup` writes a dated folder here (README "Backup and restore").
 BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", VAR_DIR / "backups"))
+# After each backup, the dated backups in BACKUP_DIR but the newest this many are deleted
+# (0 keeps them all).
+BACKUP_KEEP = env_int("BACKUP_KEEP", 14)
 # --- Media storage (README "Media on object storage") ---
 # "filesystem": MEDIA_ROOT on this machine. "s3": a bucket on any S3-compatible service
 # (AWS, Cloudflare R2, MinIO, Ceph), shared by every app server.
