@@ -16,6 +16,8 @@ from django.db.migrations.executor import MigrationExecutor
 from django.http import JsonResponse
 from django.utils.cache import add_never_cache_headers
 
+from newsroom.db_router import REPLICA
+
 logger = logging.getLogger(__name__)
 
 
@@ -53,7 +55,7 @@ def checks():
     ]
 
 
-SERVED_WITHOUT = {"database:replica"}
+SERVED_WITHOUT = {f"database:{REPLICA}"}
 
 
 def healthz(request):

@@ -86,6 +86,19 @@ def test_static_files_are_hashed_compressed_and_small(tmp_path):
     assert stylesheets[0].with_name(stylesheets[0].name + ".gz").exists()
 
 
+def run_with_settings(code, env):
+    """Run `code` in a new Python process with Django set up from `env` (DEBUG on)."""
+    setup = "import django, os; os.environ['DJANGO_SETTINGS_MODULE'] = 'newsroom.settings'; django.setup()"
+    return subprocess.run(
+        [sys.executable, "-c", f"{setup}; {code}"],
+        cwd=ROOT,
+        env={**os.environ, "DEBUG": "true", **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
 def postgres_answers():
     try:
         import psycopg
@@ -111,15 +124,7 @@ def test_database_pool_max_size_turns_on_djangos_connection_pool(pool_size, expe
         "DATABASE_CONN_MAX_AGE": "600",
         "DATABASE_POOL_MAX_SIZE": pool_size,
     }
-    setup = "import django, os; os.environ['DJANGO_SETTINGS_MODULE'] = 'newsroom.settings'; django.setup()"
-    result = subprocess.run(
-        [sys.executable, "-c", f"{setup}; {code}"],
-        cwd=ROOT,
-        env={**os.environ, "DEBUG": "true", **env},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_with_settings(code, env)
     assert result.stdout.strip() == expected, result.stderr
 
 
@@ -137,20 +142,10 @@ def test_a_database_that_does_not_answer_fails_readiness_instead_of_hanging_it()
             "response = Client().get('/readyz');"
             "print(response.status_code, sorted(json.loads(response.content)['failing']))"
         )
-        setup = (
-            "import django, os; os.environ['DJANGO_SETTINGS_MODULE'] = 'newsroom.settings'; django.setup()"
-        )
         env = {
             "DATABASE_URL": f"postgres://postgres@127.0.0.1:{port}/newsroom",
             "DATABASE_CONNECT_TIMEOUT": "1",
         }
-        result = subprocess.run(
-            [sys.executable, "-c", f"{setup}; {code}"],
-            cwd=ROOT,
-            env={**os.environ, "DEBUG": "true", **env},
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
+        result = run_with_settings(code, env)
     assert result.stdout.strip().startswith("503"), result.stderr[-2000:]
     assert "database" in result.stdout

@@ -5,9 +5,9 @@ import json
 import pytest
 from django.db import connections
 from django.db.migrations.recorder import MigrationRecorder
-from django.db.utils import ConnectionHandler
 
 from newsroom import health
+from tests.operations.unreachable import REPLICA_PASSWORD, aliases_with_unreachable_replica
 
 pytestmark = pytest.mark.django_db
 
@@ -48,24 +48,12 @@ def test_readyz_checks_every_part_and_answers_200_when_all_work(client):
 
 
 def test_readyz_names_a_database_it_cannot_reach_without_its_address_or_password(client, monkeypatch):
-    unreachable = {
-        **connections["default"].settings_dict,
-        "ENGINE": "django.db.backends.postgresql",
-        "NAME": "newsroom",
-        "USER": "newsroom",
-        "PASSWORD": "s3cret-password",
-        "HOST": "127.0.0.1",
-        "PORT": "1",
-        "OPTIONS": {"connect_timeout": 2},
-    }
-    aliases = ConnectionHandler({"default": connections["default"].settings_dict, "replica": unreachable})
-    aliases["default"] = connections["default"]
-    monkeypatch.setattr(health, "connections", aliases)
+    monkeypatch.setattr(health, "connections", aliases_with_unreachable_replica())
     response = client.get("/readyz")
     assert response.status_code == 200  # degraded: pages are read from the primary meanwhile
     body = response.json()
     assert body["failing"] == ["database:replica"] and body["checks"]["database:default"] == "ok"
-    assert "s3cret" not in response.text and "127.0.0.1" not in response.text
+    assert REPLICA_PASSWORD not in response.text and "127.0.0.1" not in response.text
     assert_private_and_cookieless(response)
 
 

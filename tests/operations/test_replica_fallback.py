@@ -4,11 +4,10 @@ and the app server stays in the load balancer, reported degraded."""
 import logging
 
 import pytest
-from django.db import connections
-from django.db.utils import ConnectionHandler
 
 from newsroom import db_router, health
 from tests.factories import make_story
+from tests.operations.unreachable import aliases_with_unreachable_replica
 
 pytestmark = pytest.mark.django_db
 
@@ -27,16 +26,7 @@ def replica_down(settings, monkeypatch):
     settings.DATABASE_REPLICA_LAG_WINDOW = 0  # content just written may be read from the replica
     settings.MIDDLEWARE = [settings.MIDDLEWARE[0], "newsroom.db_router.ReplicaReadsMiddleware",
                            *settings.MIDDLEWARE[1:]]  # fmt: skip
-    unreachable = {
-        **connections["default"].settings_dict,
-        "ENGINE": "django.db.backends.postgresql",
-        "NAME": "newsroom",
-        "HOST": "127.0.0.1",
-        "PORT": "1",
-        "OPTIONS": {"connect_timeout": 2},
-    }
-    aliases = ConnectionHandler({"default": connections["default"].settings_dict, "replica": unreachable})
-    aliases["default"] = connections["default"]
+    aliases = aliases_with_unreachable_replica()
     monkeypatch.setattr(db_router, "connections", aliases)
     monkeypatch.setattr(health, "connections", aliases)
     clock = Clock()
